@@ -1,0 +1,29 @@
+package dev.fontgan.font;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** Makes damaged copies of a font for error-path tests. */
+public final class BrokenFonts {
+    private BrokenFonts() {}
+
+    /** Overwrites the first bytes of one table (found through the table directory) with 0xFF. */
+    public static byte[] corruptTable(byte[] font, String tag) {
+        byte[] copy = font.clone();
+        ByteBuffer b = ByteBuffer.wrap(copy);
+        int numTables = b.getShort(4) & 0xffff;
+        for (int i = 0; i < numTables; i++) {
+            int rec = 12 + 16 * i;
+            String t = new String(copy, rec, 4, StandardCharsets.ISO_8859_1);
+            if (t.equals(tag)) {
+                int offset = b.getInt(rec + 8);
+                int length = b.getInt(rec + 12);
+                for (int k = 0; k < Math.min(length, 64); k++) {
+                    copy[offset + k] = (byte) 0xFF;
+                }
+                return copy;
+            }
+        }
+        throw new IllegalArgumentException("no table " + tag);
+    }
+}
