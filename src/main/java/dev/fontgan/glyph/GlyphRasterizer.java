@@ -131,8 +131,11 @@ public final class GlyphRasterizer {
         return out;
     }
 
-    /** Where the font's coordinates land in the image for this normalization. */
-    GlyphImage.Placement place(FontFile font, FontFile.Glyph g) {
+    /**
+     * Where the font's coordinates land in the image for this normalization. Public so that
+     * generated glyphs (which have no outline) can carry the frame their source was drawn in.
+     */
+    public GlyphImage.Placement place(FontFile font, FontFile.Glyph g) {
         if (normalization == Normalization.EM) {
             double emHeight = Math.max(font.unitsPerEm(), font.ascender() - (double) font.descender());
             double scale = sizePx / emHeight;

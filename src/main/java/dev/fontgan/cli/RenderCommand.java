@@ -1,0 +1,213 @@
+package dev.fontgan.cli;
+
+import dev.fontgan.AtomicFile;
+import dev.fontgan.FontganException;
+import dev.fontgan.font.FontFile;
+import dev.fontgan.render.Background;
+import dev.fontgan.render.Handwriting;
+import dev.fontgan.render.RenderOptions;
+import dev.fontgan.render.Renderer;
+import dev.fontgan.render.Rendering;
+import dev.fontgan.render.ShippedFonts;
+import dev.fontgan.style.FontHand;
+import dev.fontgan.style.Hand;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "render", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Render text in a handwriting style to a PNG.",
+                "Without --style, --pack or --font the text is written with the shipped handwriting font '"
+                        + ShippedFonts.DEFAULT_HAND + "' (LXGW WenKai) until a default style pack ships.",
+                "Characters the hand cannot write are taken from similar shipped fonts (a Kai font for CJK, "
+                        + "a Latin handwriting font otherwise), with a warning."},
+        mixinStandardHelpOptions = true)
+final class RenderCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "TEXT", description = "Text to write; newlines start new lines. "
+            + "Read from --file or stdin when absent.")
+    String text;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Read the text from a UTF-8 file.")
+    Path file;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT.png", description = "Output PNG.")
+    Path out;
+
+    @Option(names = "--font", paramLabel = "FONT", description = "Write plainly with a font: a file "
+            + "(file.ttc#N for a collection member) or a name from fonts/catalog.json, e.g. comic.")
+    String font;
+
+    @Option(names = "--style", paramLabel = "NAME", description = "Style from the default pack (see `fontgan styles`).")
+    String style;
+
+    @Option(names = "--pack", paramLabel = "PACK", description = "A style pack (.fgstyle) to write with.")
+    Path pack;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the handwriting jitter and paper (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--size", defaultValue = "64", paramLabel = "PX", description = "Pixels per em (default ${DEFAULT-VALUE}).")
+    int sizePx;
+
+    @Option(names = "--width", defaultValue = "0", paramLabel = "PX",
+            description = "Page width to wrap lines at (default: one line per input line).")
+    int widthPx;
+
+    @Option(names = "--line-spacing", defaultValue = "1.45", paramLabel = "EM", description = "Baseline distance in em (default ${DEFAULT-VALUE}).")
+    double lineSpacingEm;
+
+    @Option(names = "--jitter", defaultValue = "0.5", paramLabel = "0..1",
+            description = "Strength of all handwriting jitter; 0 sets type exactly (default ${DEFAULT-VALUE}).")
+    double jitter;
+
+    @Option(names = "--baseline-drift", paramLabel = "EM", description = "Largest baseline drift in em (overrides --jitter).")
+    Double baselineDriftEm;
+
+    @Option(names = "--size-jitter", paramLabel = "FRACTION", description = "Largest relative glyph size change (overrides --jitter).")
+    Double sizeJitter;
+
+    @Option(names = "--rotation", paramLabel = "DEG", description = "Largest glyph rotation in degrees (overrides --jitter).")
+    Double rotationDeg;
+
+    @Option(names = "--spacing-jitter", paramLabel = "EM", description = "Largest change of letter spacing in em (overrides --jitter).")
+    Double spacingJitterEm;
+
+    @Option(names = "--slant", defaultValue = "0", paramLabel = "DEG", description = "Slant in degrees, positive leans right (default ${DEFAULT-VALUE}).")
+    double slantDeg;
+
+    @Option(names = "--ink", defaultValue = "#1d2242", paramLabel = "#RRGGBB", description = "Ink colour (default ${DEFAULT-VALUE}).")
+    String ink;
+
+    @Option(names = "--background", defaultValue = "white", paramLabel = "white|transparent|paper",
+            description = "Paper: white, transparent or a procedural paper texture (default ${DEFAULT-VALUE}).")
+    String background;
+
+    @Option(names = "--sharpen", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Re-sharpen the edges of enlarged generated glyphs (default on).")
+    boolean sharpen;
+
+    @Option(names = "--through-images", description = "Draw a --font through 64 px glyph images as a generated "
+            + "style is drawn (to compare with the exact outlines).")
+    boolean throughImages;
+
+    @Override
+    public Integer call() {
+        checkOutput(out);
+        RenderOptions options = options();
+        String input = readText();
+        ShippedFonts shipped = ShippedFonts.installed();
+        try (Hand hand = hand(shipped)) {
+            Rendering r = new Renderer(hand, shipped).render(input, options);
+            if (r.warning() != null) {
+                spec.commandLine().getErr().println("warning: " + r.warning());
+            }
+            r.writePng(out);
+            spec.commandLine().getOut().println("wrote " + out + " (" + r.widthPx() + " x " + r.heightPx()
+                    + " px, " + hand.name() + ")");
+        }
+        return 0;
+    }
+
+    private RenderOptions options() {
+        Handwriting h = Handwriting.natural(jitter);
+        if (baselineDriftEm != null) {
+            h = h.withBaselineDriftEm(baselineDriftEm);
+        }
+        if (sizeJitter != null) {
+            h = h.withSizeJitter(sizeJitter);
+        }
+        if (rotationDeg != null) {
+            h = h.withRotationDeg(rotationDeg);
+        }
+        if (spacingJitterEm != null) {
+            h = h.withSpacingJitterEm(spacingJitterEm);
+        }
+        h = h.withSlantDeg(slantDeg);
+        return new RenderOptions(sizePx, widthPx, lineSpacingEm, h, seed, RenderOptions.parseInk(ink),
+                Background.parse(background), sharpen, throughImages);
+    }
+
+    private Hand hand(ShippedFonts shipped) {
+        if (style != null || pack != null) {
+            if (font != null) {
+                throw new FontganException("--font", "give either --font or --style/--pack, not both");
+            }
+            throw new FontganException(style != null ? "--style" : "--pack",
+                    "no trained style pack available yet; use --font FILE or leave both out for the default hand");
+        }
+        if (font == null) {
+            return shipped.defaultHand();
+        }
+        if (!Files.exists(Path.of(font)) && !font.contains("#")) {
+            FontHand named = shipped.hand(font);
+            if (named != null) {
+                return named;
+            }
+            if (!font.contains("/") && !font.contains(".")) {
+                throw new FontganException("--font", "no font file or shipped font named '" + font
+                        + "' (shipped: " + String.join(", ", shipped.names()) + ")");
+            }
+        }
+        FontFile f = FontFile.open(font);
+        return new FontHand(f);
+    }
+
+    private String readText() {
+        if (text != null && file != null) {
+            throw new FontganException("--file", "give the text as an argument or with --file, not both");
+        }
+        if (text != null) {
+            return text;
+        }
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new FontganException(file, Files.isDirectory(file) ? "is a directory" : "no such file");
+            }
+            try {
+                return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new FontganException(file, "cannot read: " + AtomicFile.describe(e), e);
+            }
+        }
+        if (System.console() != null) {
+            throw new FontganException("TEXT", "no text: give it as an argument, with --file FILE, or on stdin");
+        }
+        try {
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new FontganException("stdin", "cannot read: " + AtomicFile.describe(e), e);
+        }
+    }
+
+    /** Fails before any work when the output cannot be a PNG file. */
+    private static void checkOutput(Path out) {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0 && !name.substring(dot).equals(".png")) {
+            throw new FontganException(out, "only PNG output is supported (name it .png)");
+        }
+        if (Files.isDirectory(out)) {
+            throw new FontganException(out, "is a directory, expected a file path");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new FontganException(out, "cannot write: a parent is not a directory");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new FontganException(out, "cannot write: permission denied");
+        }
+    }
+}
