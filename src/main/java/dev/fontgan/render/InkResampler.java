@@ -17,6 +17,8 @@ import java.awt.geom.Rectangle2D;
 final class InkResampler {
     /** Coverage below this (of 255) counts as paper when measuring a glyph's ink. */
     static final int INK_THRESHOLD = 64;
+    /** Faintest coverage that counts towards an ink edge (lighter values are noise of a generator). */
+    private static final int EDGE_THRESHOLD = 40;
     /** Width of an edge after sharpening, in page pixels. */
     private static final double EDGE_PX = 1.8;
 
@@ -131,17 +133,48 @@ final class InkResampler {
 
     /**
      * The glyph's ink in the units of the font its placement refers to (y up), or null when the
-     * image has no ink.
+     * image has no ink. Edges are found to a fraction of a pixel: the outermost row or column
+     * with ink counts by how much ink it holds at most.
      */
     static Rectangle2D inkInFontUnits(GlyphImage g) {
-        int[] box = inkBox(g);
-        if (box == null) {
+        int n = g.sizePx();
+        byte[] px = g.pixels();
+        int[] colMax = new int[n];
+        int[] rowMax = new int[n];
+        boolean any = false;
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                int v = px[y * n + x] & 0xff;
+                if (v >= INK_THRESHOLD) {
+                    any = true;
+                }
+                colMax[x] = Math.max(colMax[x], v);
+                rowMax[y] = Math.max(rowMax[y], v);
+            }
+        }
+        if (!any) {
             return null;
         }
-        GlyphImage.Placement p = g.placement();
-        Point2D a = toFontUnits(p, box[0], box[3] + 1);
-        Point2D b = toFontUnits(p, box[2] + 1, box[1]);
+        double left = edge(colMax, true);
+        double right = edge(colMax, false);
+        double top = edge(rowMax, true);
+        double bottom = edge(rowMax, false);
+        Point2D a = toFontUnits(g.placement(), left, bottom);
+        Point2D b = toFontUnits(g.placement(), right, top);
         return new Rectangle2D.Double(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+    }
+
+    /** Sub-pixel position of the first (or last) edge of ink along a profile of maxima. */
+    private static double edge(int[] profile, boolean first) {
+        int n = profile.length;
+        for (int k = 0; k < n; k++) {
+            int i = first ? k : n - 1 - k;
+            if (profile[i] >= EDGE_THRESHOLD) {
+                double covered = Math.min(1, profile[i] / 255.0);
+                return first ? i + 1 - covered : i + covered;
+            }
+        }
+        return first ? 0 : n;
     }
 
     /** Image pixel coordinates to font units through a placement. */
