@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "render", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "render", sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
         description = {"Render text in a handwriting style to a PNG.",
                 "Without --style, --pack or --font the text is written with the shipped handwriting font '"
                         + ShippedFonts.DEFAULT_HAND + "' (LXGW WenKai) until a default style pack ships.",
@@ -53,7 +53,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--pack", paramLabel = "PACK", description = "A style pack (.fgstyle) to write with.")
     Path pack;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the handwriting jitter and paper (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the handwriting jitter and paper (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--size", defaultValue = "64", paramLabel = "PX", description = "Pixels per em (default ${DEFAULT-VALUE}).")

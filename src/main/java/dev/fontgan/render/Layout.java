@@ -22,6 +22,8 @@ import java.util.function.IntFunction;
 public final class Layout {
     /** Smallest gap between the inks of neighbouring glyphs, in em. */
     static final double MIN_INK_GAP_EM = 0.02;
+    /** Least share of the blanks' advance that stays clear between the inks around them. */
+    private static final double WORD_GAP_SHARE = 0.7;
     /** Space above the first baseline and below the last that the page always keeps, in em. */
     private static final double ASCENT_EM = 0.92;
     private static final double DESCENT_EM = 0.3;
@@ -116,6 +118,7 @@ public final class Layout {
         double phase1 = lineRandom.nextDouble() * 2 * Math.PI;
         double phase2 = lineRandom.nextDouble() * 2 * Math.PI;
         boolean anyInk = false;
+        double blankSinceInk = 0;
         for (int i = start; i < end; i++) {
             GlyphMetrics m = metricsOf.apply(text[i]);
             SplittableRandom r = new SplittableRandom(mix(seed, i));
@@ -126,7 +129,10 @@ public final class Layout {
             double unitPx = pxPerEm / m.unitsPerEm();
             double gap = hand.spacingJitterEm() * pxPerEm * gapU;
             if (m.isBlank()) {
-                pen += m.advance() * unitPx + gap / 2;
+                double advancePx = m.advance() * unitPx;
+                double move = advancePx + Math.max(gap / 2, -advancePx / 4);
+                pen += move;
+                blankSinceInk += move;
                 out.add(new Page.PlacedGlyph(i, text[i], AffineTransform.getTranslateInstance(pen, 0), null, 0, 1));
                 continue;
             }
@@ -142,8 +148,10 @@ public final class Layout {
             } else {
                 originX = pen + m.leftBearing() * unitPx + gap - box.getMinX();
             }
-            if (originX + box.getMinX() < prevInkRight + minGap) {
-                originX = prevInkRight + minGap - box.getMinX();
+            // a word space stays visible even when a glyph's ink reaches back into it (a 'j' hook)
+            double gapHere = Math.max(minGap, WORD_GAP_SHARE * blankSinceInk);
+            if (originX + box.getMinX() < prevInkRight + gapHere) {
+                originX = prevInkRight + gapHere - box.getMinX();
             }
             double inkRight = originX + box.getMaxX();
             if (anyInk && inkRight > rightLimit) {
@@ -156,6 +164,7 @@ public final class Layout {
             out.add(new Page.PlacedGlyph(i, text[i], toPage, ink, drift, scale));
             pen = m.fullWidth() ? originX + m.advance() * unitPx : inkRight + m.rightBearing() * unitPx;
             prevInkRight = inkRight;
+            blankSinceInk = 0;
             anyInk = true;
         }
         return -1;

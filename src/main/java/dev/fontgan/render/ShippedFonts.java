@@ -18,15 +18,16 @@ import java.util.Set;
 
 /**
  * The fonts in {@code fonts/} as the renderer uses them: named by their short catalog name,
- * the default hand, and the fallback fonts for characters a hand cannot write (a Kai or other
- * handwritten CJK font for CJK, a Latin handwriting font for the rest, then anything that has
- * the character). Reads only {@code catalog.json}; a font is parsed when first needed.
+ * the default hand, and the fallback fonts for characters a hand cannot write (a handwritten Kai
+ * font for CJK, WenKai first as its punctuation sits where mainland Chinese text expects it;
+ * a Latin handwriting font for the rest; then anything that has the character). Reads only
+ * {@code catalog.json}; a font is parsed when first needed.
  */
 public final class ShippedFonts {
     /** The hand used when no style or font is given, until a style pack ships. */
     public static final String DEFAULT_HAND = "wenkai";
     private static final List<String> CJK_PREFERENCE =
-            List.of("ukai", "wenkai", "klee", "seto", "fangsong", "droid", "wqy-microhei");
+            List.of("wenkai", "ukai", "klee", "seto", "fangsong", "droid", "wqy-microhei");
     private static final List<String> LATIN_PREFERENCE = List.of("comic", "dkg", "humor", "dejavu-sans");
 
     /** One catalog line. */
