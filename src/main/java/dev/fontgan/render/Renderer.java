@@ -65,9 +65,12 @@ public final class Renderer {
                 page, hand.name(), fallbackUse, unwritable);
     }
 
-    /** Code points with line ends made {@code '\n'}, other controls dropped, tabs kept. */
+    /**
+     * Code points with line ends made {@code '\n'}, other controls dropped, tabs kept; the
+     * newlines that end a file do not add empty lines.
+     */
     static int[] normalize(String text) {
-        String unified = text.replace("\r\n", "\n").replace('\r', '\n');
+        String unified = text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("\n+$", "");
         return unified.codePoints().filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp)
                 && Character.getType(cp) != Character.FORMAT).toArray();
     }

@@ -96,6 +96,16 @@ class LayoutTest {
     }
 
     @Test
+    void aWordSpaceStaysVisibleWhenTheNextInkReachesBackIntoIt() {
+        IntFunction<GlyphMetrics> hooked = cp -> cp == 'j'
+                ? GlyphMetrics.of(cp, EM, 300, new Rectangle2D.Double(-350, -200, 550, 700))
+                : fake(cp);
+        List<Page.PlacedGlyph> g = lay("x j", 0, Handwriting.NONE, 1, hooked).lines().get(0).glyphs();
+        double gap = g.get(2).inkPx().getMinX() - g.get(0).inkPx().getMaxX();
+        assertTrue(gap >= 0.7 * 300 * PX / EM - 1e-9, "word gap " + gap);
+    }
+
+    @Test
     void baselineDriftStaysWithinItsSetting() {
         String text = "The quick brown fox jumps over the lazy dog 春眠不觉晓处处闻啼鸟 again and again";
         for (double drift : new double[] {0, 0.02, 0.1}) {
@@ -183,7 +193,7 @@ class LayoutTest {
 
     @Test
     void newlinesStartLinesAndEmptyLinesKeepTheirPlace() {
-        Page page = lay("ab\n\ncd\r\nef", 0, Handwriting.NONE, 1, LayoutTest::fake);
+        Page page = lay("ab\n\ncd\r\nef\n\n", 0, Handwriting.NONE, 1, LayoutTest::fake);
         assertEquals(List.of("ab", "", "cd", "ef"), page.lines().stream().map(LayoutTest::lineText).toList());
         double step = page.lines().get(1).baselinePx() - page.lines().get(0).baselinePx();
         assertEquals(1.45 * PX, step, 1e-9);
