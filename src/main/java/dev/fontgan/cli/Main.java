@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 FontsCommand.class,
+                GlyphsCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -84,6 +84,49 @@ public final class FontCatalog {
         return out;
     }
 
+    /**
+     * A short slug naming a font as a style: the {@code name} its folder's catalog.json gives it
+     * (looked up to two folders above the file), else derived from family and style.
+     */
+    public static String shortName(FontFile font) {
+        Path file = font.path().toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
+            Path catalog = dir.resolve("catalog.json");
+            if (Files.isRegularFile(catalog)) {
+                String name = catalogName(dir, catalog, file, font.member());
+                if (name != null) {
+                    return name;
+                }
+            }
+        }
+        String style = font.styleName().equalsIgnoreCase("Regular") ? "" : "-" + font.styleName();
+        String slug = (font.family() + style).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? "font" : slug;
+    }
+
+    private static String catalogName(Path dir, Path catalog, Path file, int member) {
+        try {
+            Object fonts = Json.parseObject(Files.readString(catalog, StandardCharsets.UTF_8), catalog.toString())
+                    .get("fonts");
+            if (fonts instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> m && m.get("file") instanceof String f && m.get("name") instanceof String n
+                            && dir.resolve(f).toAbsolutePath().normalize().equals(file)) {
+                        Object mem = m.get("member");
+                        if (mem == null || (mem instanceof Number k && k.intValue() == member)) {
+                            return member > 0 && mem == null ? n + "-" + member : n;
+                        }
+                    }
+                }
+            }
+        } catch (IOException | FontganException e) {
+            return null; // a broken catalog only costs the nice name here
+        }
+        return null;
+    }
+
     /** Number of members in a .ttc (from its header). */
     public static int memberCount(Path ttc) {
         try (var in = Files.newInputStream(ttc)) {
