@@ -152,6 +152,13 @@ public final class FontFile {
     static FontFile load(Path path, int member, String memberName) {
         byte[] bytes = readBytes(path);
         String kind = FontSignature.detect(path, bytes);
+        if (kind.equals("ttc")) {
+            for (int offset : FontSignature.collectionOffsets(path, bytes)) {
+                FontSignature.checkTables(path, bytes, offset);
+            }
+        } else {
+            FontSignature.checkTables(path, bytes, 0);
+        }
         String sha = sha256(bytes);
         try {
             if (kind.equals("ttc")) {
