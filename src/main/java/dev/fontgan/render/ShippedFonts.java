@@ -4,6 +4,7 @@ import dev.fontgan.AtomicFile;
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
 import dev.fontgan.font.FontFile;
+import dev.fontgan.font.ShippedFiles;
 import dev.fontgan.style.FontHand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +45,7 @@ public final class ShippedFonts {
 
     /** The fonts shipped with fontgan: {@code $fontgan.home/fonts}, else {@code ./fonts}. */
     public static ShippedFonts installed() {
-        String home = System.getProperty("fontgan.home");
-        return in((home == null || home.isBlank() ? Path.of("") : Path.of(home)).resolve("fonts"));
+        return in(ShippedFiles.resolve("fonts"));
     }
 
     /** The fonts of a folder with a {@code catalog.json}; none (no fallbacks) when it has no catalog. */
