@@ -75,6 +75,11 @@ public final class Renderer {
                 && Character.getType(cp) != Character.FORMAT).toArray();
     }
 
+    static boolean isPrivateOrUnassigned(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.SURROGATE;
+    }
+
     private static boolean isBlank(int cp) {
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
     }
@@ -104,7 +109,8 @@ public final class Renderer {
                 }
                 continue;
             }
-            FontHand fallback = fallbacks.fallbackFor(cp);
+            // a private-use glyph means something only in its own font: never borrow another's
+            FontHand fallback = isPrivateOrUnassigned(cp) ? null : fallbacks.fallbackFor(cp);
             if (fallback != null) {
                 sources.put(cp, outlined(fallback, fallback.outline(cp), cp));
                 fallbackUse.computeIfAbsent(fallback.name(), k -> new ArrayList<>()).add(cp);

@@ -66,7 +66,7 @@ public record Rendering(int widthPx, int heightPx, int[] argb, boolean alpha, Pa
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            if (Character.isISOControl(cp) || !Character.isDefined(cp)) {
+            if (Character.isISOControl(cp) || Renderer.isPrivateOrUnassigned(cp)) {
                 sb.append(String.format("U+%04X", cp));
             } else {
                 sb.appendCodePoint(cp);

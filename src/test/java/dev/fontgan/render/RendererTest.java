@@ -88,11 +88,12 @@ class RendererTest {
     @Test
     void aCharacterNoFontHasIsLeftBlankNotDrawnAsABox() throws IOException {
         ShippedFonts dejavu = only("dejavu", TestFonts.DEJAVU_SANS, "print", "\"latn\"");
-        int privateUse = 0xF8FF0 - 0xF0000 + 0xE000; // U+E8F0, a private-use point
-        String text = "a" + Character.toString(privateUse) + "b";
+        int privateUse = 0xE8F0;
+        int hieroglyph = 0x13000;
+        String text = "a" + Character.toString(privateUse) + "b" + Character.toString(hieroglyph);
         Rendering r = new Renderer(comic(), dejavu).render(text, black());
-        assertEquals(List.of(privateUse), r.unwritable());
-        assertTrue(r.warning().contains("left blank"), r.warning());
+        assertEquals(List.of(privateUse, hieroglyph), r.unwritable());
+        assertTrue(r.warning().contains("U+E8F0 " + Character.toString(hieroglyph) + " in no shipped font, left blank"), r.warning());
         List<Page.PlacedGlyph> g = r.page().glyphs();
         assertNull(g.get(1).inkPx());
         Rectangle2D gapBox = new Rectangle2D.Double(g.get(0).inkPx().getMaxX() + 1, g.get(0).inkPx().getMinY(),
