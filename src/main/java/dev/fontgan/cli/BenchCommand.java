@@ -1,15 +1,17 @@
 package dev.fontgan.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code fontgan bench ...}: speed measurements. */
-@Command(name = "bench", description = "Measure speed.", subcommands = {BenchTrainCommand.class})
+/** {@code fontgan bench ...}: speed measurements; one subcommand per area. */
+@Command(name = "bench", description = "Measure speed (raster, ...).",
+        subcommands = {BenchRasterCommand.class, BenchTrainCommand.class})
 final class BenchCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

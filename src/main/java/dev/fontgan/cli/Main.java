@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TrainCommand.class,
+                FontsCommand.class,
+                GlyphsCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {
