@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 "Add --debug anywhere to see stack traces of errors."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TrainCommand.class,
                 FontsCommand.class,
                 GlyphsCommand.class,
                 BenchCommand.class,
