@@ -13,10 +13,15 @@ import java.util.List;
  * (TEST) characters when there are any.
  */
 final class GlyphPairs implements PairBatches {
+    /** Each style is drawn at least this often relative to the largest style. */
+    static final double MIN_STYLE_SHARE = 0.25;
+
     private final GlyphDataset dataset;
     private final PairedGlyphs train;
     private final PairedGlyphs shown;
     private final long seed;
+    /** Training samples with small styles repeated, so every style is seen often enough. */
+    private final int[] pool;
     private long cachedEpoch = -1;
     private int[] cachedOrder;
 
@@ -29,6 +34,7 @@ final class GlyphPairs implements PairBatches {
         if (train.size() == 0) {
             throw new dev.fontgan.FontganException(dataset.dir(), "dataset has no training pairs");
         }
+        this.pool = train.balancedSamples(MIN_STYLE_SHARE);
     }
 
     @Override
@@ -43,7 +49,7 @@ final class GlyphPairs implements PairBatches {
 
     @Override
     public int size() {
-        return train.size();
+        return pool.length;
     }
 
     @Override
@@ -52,12 +58,12 @@ final class GlyphPairs implements PairBatches {
         long first = iteration * batchSize;
         for (int i = 0; i < batchSize; i++) {
             long global = first + i;
-            long epoch = global / train.size();
+            long epoch = global / pool.length;
             if (epoch != cachedEpoch) {
-                cachedOrder = train.shuffledOrder(seed * 1_000_003L + epoch);
+                cachedOrder = PairedGlyphs.shuffled(pool, seed * 1_000_003L + epoch);
                 cachedEpoch = epoch;
             }
-            idx[i] = cachedOrder[(int) (global % train.size())];
+            idx[i] = cachedOrder[(int) (global % pool.length)];
         }
         return of(train.batch(idx), manager);
     }
