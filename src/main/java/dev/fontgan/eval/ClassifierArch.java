@@ -22,6 +22,6 @@ public record ClassifierArch(int width, int embedDim) {
     }
 
     Map<String, Object> toJson() {
-        return Json.obj("name", "cnn4", "width", width, "embed_dim", embedDim);
+        return Json.obj("name", "cnn4s", "width", width, "embed_dim", embedDim);
     }
 }
