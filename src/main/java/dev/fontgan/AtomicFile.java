@@ -35,6 +35,7 @@ public final class AtomicFile {
         try {
             Files.createDirectories(parent);
             temp = Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".tmp");
+            readableByAll(temp, false);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 writer.write(out);
             }
@@ -56,6 +57,19 @@ public final class AtomicFile {
                     // best effort: the temp file is hidden and named after the target
                 }
             }
+        }
+    }
+
+    /**
+     * Temp files and folders are created owner-only; outputs should read like ordinary files
+     * (rw-r--r--, folders rwxr-xr-x). Ignored where POSIX permissions do not exist.
+     */
+    public static void readableByAll(Path p, boolean directory) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    directory ? "rwxr-xr-x" : "rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system: keep the defaults
         }
     }
 

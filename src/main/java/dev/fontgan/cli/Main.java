@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                 "Add --debug anywhere to see stack traces of errors."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                FontsCommand.class,
+                GlyphsCommand.class,
+                BenchCommand.class,
                 ClassifierCommand.class,
         })
 public final class Main implements Callable<Integer> {

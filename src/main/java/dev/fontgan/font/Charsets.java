@@ -17,19 +17,42 @@ import java.util.Set;
  * Turns a {@code --chars} spec into code points: the name of a file in {@code corpus/charsets}
  * (e.g. {@code common-3500}), a path to a UTF-8 file, or a literal string. Files hold one
  * character per line or plain text; whitespace is ignored, duplicates keep their first place.
+ * {@code gb2312-1} works even without its file: it follows from Java's GB2312 codec.
  */
 public final class Charsets {
+    /** Name of the GB2312 level-1 charset (3,755 characters), built in when its file is absent. */
+    public static final String GB2312_LEVEL1 = "gb2312-1";
+
     private Charsets() {}
 
-    /** Distinct code points of the spec, in order of first appearance. */
+    /**
+     * Distinct code points of the spec, in order of first appearance. A spec of named charsets
+     * joined by {@code +} (e.g. {@code common-3500+ascii}) is their union, in that order.
+     */
     public static int[] resolve(String spec) {
         if (spec == null || spec.isEmpty()) {
             throw new FontganException("--chars", "empty character set");
+        }
+        if (spec.indexOf('+') > 0 && spec.indexOf('+') < spec.length() - 1) {
+            String[] parts = spec.split("\\+");
+            boolean allNamed = java.util.Arrays.stream(parts)
+                    .allMatch(p -> namedFile(p) != null || p.equals(GB2312_LEVEL1));
+            if (allNamed) {
+                StringBuilder all = new StringBuilder();
+                for (String part : parts) {
+                    for (int cp : resolve(part)) {
+                        all.appendCodePoint(cp);
+                    }
+                }
+                return distinct(all.toString());
+            }
         }
         Path named = namedFile(spec);
         int[] cps;
         if (named != null) {
             cps = read(named);
+        } else if (spec.equals(GB2312_LEVEL1)) {
+            cps = gb2312Level1();
         } else if (looksLikePath(spec)) {
             cps = read(Path.of(spec));
         } else {
@@ -43,8 +66,7 @@ public final class Charsets {
 
     /** The folder of named charsets: {@code $fontgan.home/corpus/charsets}, else {@code ./corpus/charsets}. */
     public static Path directory() {
-        String home = System.getProperty("fontgan.home");
-        return (home == null ? Path.of("") : Path.of(home)).resolve("corpus").resolve("charsets");
+        return ShippedFiles.resolve("corpus/charsets");
     }
 
     /** The file of a named charset, or null when {@code name} is not one. */
@@ -54,6 +76,21 @@ public final class Charsets {
         }
         Path p = directory().resolve(name.endsWith(".txt") ? name : name + ".txt");
         return Files.isRegularFile(p) ? p : null;
+    }
+
+    /** The 3,755 GB2312 level-1 hanzi (rows 0xB0-0xD7) in code order, from Java's GB2312 codec. */
+    public static int[] gb2312Level1() {
+        java.nio.charset.Charset gb = java.nio.charset.Charset.forName("GB2312");
+        Set<Integer> out = new LinkedHashSet<>();
+        for (int row = 0xB0; row <= 0xD7; row++) {
+            for (int col = 0xA1; col <= 0xFE; col++) {
+                String s = new String(new byte[] {(byte) row, (byte) col}, gb);
+                if (s.length() == 1 && s.charAt(0) != '\uFFFD' && Character.isIdeographic(s.charAt(0))) {
+                    out.add((int) s.charAt(0));
+                }
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static boolean looksLikePath(String spec) {

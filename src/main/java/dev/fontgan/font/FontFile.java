@@ -120,10 +120,22 @@ public final class FontFile {
      * {@code file.ttc#Family Name} (member by family, full or PostScript name). Cached.
      */
     public static FontFile open(String spec) {
+        Object[] parsed = parseSpec(spec);
+        return FontCache.shared().open((Path) parsed[0], (Integer) parsed[1], (String) parsed[2]);
+    }
+
+    /** Parses a font anew, bypassing the cache (for benchmarks that time cold glyph decoding). */
+    public static FontFile openUncached(String spec) {
+        Object[] parsed = parseSpec(spec);
+        return load((Path) parsed[0], (Integer) parsed[1], (String) parsed[2]);
+    }
+
+    /** {path, member index (-1 = by name), member name or null}. */
+    private static Object[] parseSpec(String spec) {
         Path whole = Path.of(spec);
         int hash = spec.lastIndexOf('#');
         if (hash < 0 || Files.exists(whole)) {
-            return FontCache.shared().open(whole, 0, null);
+            return new Object[] {whole, 0, null};
         }
         Path file = Path.of(spec.substring(0, hash));
         String selector = spec.substring(hash + 1).trim();
@@ -131,15 +143,22 @@ public final class FontFile {
             throw new FontganException(spec, "empty collection member after '#'");
         }
         if (selector.chars().allMatch(Character::isDigit) && selector.length() < 6) {
-            return FontCache.shared().open(file, Integer.parseInt(selector), null);
+            return new Object[] {file, Integer.parseInt(selector), null};
         }
-        return FontCache.shared().open(file, -1, selector);
+        return new Object[] {file, -1, selector};
     }
 
     /** Parses without the cache. {@code member} &ge; 0 selects by index, else {@code memberName}. */
     static FontFile load(Path path, int member, String memberName) {
         byte[] bytes = readBytes(path);
         String kind = FontSignature.detect(path, bytes);
+        if (kind.equals("ttc")) {
+            for (int offset : FontSignature.collectionOffsets(path, bytes)) {
+                FontSignature.checkTables(path, bytes, offset);
+            }
+        } else {
+            FontSignature.checkTables(path, bytes, 0);
+        }
         String sha = sha256(bytes);
         try {
             if (kind.equals("ttc")) {

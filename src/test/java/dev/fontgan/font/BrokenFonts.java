@@ -26,4 +26,18 @@ public final class BrokenFonts {
         }
         throw new IllegalArgumentException("no table " + tag);
     }
+
+    /** Renames a table in the directory (its bytes stay), e.g. to hide the outlines. */
+    public static byte[] renameTable(byte[] font, String tag, String newTag) {
+        byte[] copy = font.clone();
+        int numTables = ByteBuffer.wrap(copy).getShort(4) & 0xffff;
+        for (int i = 0; i < numTables; i++) {
+            int rec = 12 + 16 * i;
+            if (new String(copy, rec, 4, StandardCharsets.ISO_8859_1).equals(tag)) {
+                System.arraycopy(newTag.getBytes(StandardCharsets.ISO_8859_1), 0, copy, rec, 4);
+                return copy;
+            }
+        }
+        throw new IllegalArgumentException("no table " + tag);
+    }
 }

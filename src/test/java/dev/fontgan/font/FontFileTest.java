@@ -105,6 +105,23 @@ class FontFileTest {
     }
 
     @Test
+    void fontWithoutOutlinesIsRefusedAsBitmapOnly() throws Exception {
+        byte[] font = Files.readAllBytes(TestFonts.path(TestFonts.DEJAVU_SANS));
+        Path bitmap = tmp.resolve("bitmap.ttf");
+        Files.write(bitmap, BrokenFonts.renameTable(font, "glyf", "EBDT"));
+        FontganException e = assertThrows(FontganException.class, () -> FontFile.open(bitmap));
+        assertTrue(e.getMessage().contains("bitmap-only"), e.getMessage());
+    }
+
+    @Test
+    void truncatedFontSaysTruncated() throws Exception {
+        byte[] font = Files.readAllBytes(TestFonts.path(TestFonts.DEJAVU_SANS));
+        Path cut = tmp.resolve("cut.ttf");
+        Files.write(cut, java.util.Arrays.copyOf(font, font.length - 1000));
+        assertTrue(assertThrows(FontganException.class, () -> FontFile.open(cut)).getMessage().contains("truncated"));
+    }
+
+    @Test
     void corruptFontsNameTheFile() throws Exception {
         byte[] good = Files.readAllBytes(TestFonts.path(TestFonts.DEJAVU_SANS));
         Path truncated = tmp.resolve("truncated.ttf");
