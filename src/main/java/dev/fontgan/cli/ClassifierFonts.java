@@ -12,7 +12,7 @@ final class ClassifierFonts {
     List<String> fonts;
 
     @Option(names = "--catalog", paramLabel = "FILE",
-            description = "A fonts/catalog.json: every font it lists, named by its \"name\".")
+            description = "A fonts/catalog.json (or its folder): every font it lists, named by its \"name\".")
     Path catalog;
 
     List<StyleFont> resolve() {

@@ -30,13 +30,13 @@ final class ClassifierTrainCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "64", description = "Image side in px, a multiple of 16 (default ${DEFAULT-VALUE}).")
     int sizePx;
 
-    @Option(names = "--epochs", defaultValue = "4", description = "Passes over the glyphs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "3", description = "Passes over the glyphs (default ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of init, data order, augmentation and the held-out pairs.")
     long seed;
 
-    @Option(names = "--width", defaultValue = "32", description = "Channels of the first stage (default ${DEFAULT-VALUE}).")
+    @Option(names = "--width", defaultValue = "16", description = "Channels of the first stage (default ${DEFAULT-VALUE}).")
     int width;
 
     @Option(names = "--embed", defaultValue = "192", description = "Feature (embedding) width (default ${DEFAULT-VALUE}).")
@@ -52,7 +52,7 @@ final class ClassifierTrainCommand implements Callable<Integer> {
             description = "Share of (font, character) pairs kept out of training for evaluation (default ${DEFAULT-VALUE}).")
     double heldOut;
 
-    @Option(names = "--min-per-style", defaultValue = "800",
+    @Option(names = "--min-per-style", defaultValue = "400",
             description = "Draws per epoch at least this many glyphs of each font (default ${DEFAULT-VALUE}).")
     int minPerStyle;
 

@@ -42,7 +42,7 @@ public final class ClassifierTrainer {
         }
 
         public static Config defaults() {
-            return new Config(64, Normalization.INK, ClassifierArch.DEFAULT, 4, 64, 2e-3f, 1, 0.05, 800);
+            return new Config(64, Normalization.INK, ClassifierArch.DEFAULT, 3, 64, 2e-3f, 1, 0.05, 400);
         }
 
         public Config withSize(int px) {
