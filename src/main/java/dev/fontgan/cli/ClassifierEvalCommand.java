@@ -68,6 +68,9 @@ final class ClassifierEvalCommand implements Callable<Integer> {
             row(out, "held-out pairs, distorted", report.heldOutAugmented());
             report.byScript().forEach((k, v) -> row(out, "script " + k + ", distorted", v));
             report.byStyle().forEach((k, v) -> row(out, "font " + k + ", distorted", v));
+            report.fid().forEach((k, v) -> out.printf(Locale.ROOT,
+                    "  glyph-FID %-12s real floor %.3f, clean vs distorted %.3f, nearest font %s at %.3f%n",
+                    k, v.floor(), v.distorted(), v.nearestStyle(), v.nearestFid()));
         }
         return 0;
     }
