@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 TrainCommand.class,
                 ClassifierCommand.class,
+                ExportCommand.class,
+                StylesCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Exit code for bad input (a file or value that cannot be used). Usage errors exit 2. */
