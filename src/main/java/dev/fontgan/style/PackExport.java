@@ -98,7 +98,8 @@ public final class PackExport {
                 }
             }
         }
-        PackManifest.SourceFont sf = new PackManifest.SourceFont(srcEntry.name(), source.family(), fontEntry,
+        PackManifest.SourceFont sf = new PackManifest.SourceFont(srcEntry.name(),
+                srcCatalog.get("family") instanceof String f ? f : source.family(), fontEntry,
                 source.member(), source.sha256(), (String) srcCatalog.get("license"), licenseEntry);
 
         List<PackStyle> styles = new ArrayList<>();
@@ -106,7 +107,8 @@ public final class PackExport {
         for (int i = 0; i < targets.size(); i++) {
             GlyphDataset.FontEntry t = targets.get(i);
             Map<String, Object> cat = catalogOf(t.path(), dataDir);
-            styles.add(new PackStyle(t.name(), i, t.family(), (String) cat.get("license"), (String) cat.get("role")));
+            String family = cat.get("family") instanceof String f ? f : t.family(); // the catalog knows subsets' real family
+            styles.add(new PackStyle(t.name(), i, family, (String) cat.get("license"), (String) cat.get("role")));
         }
 
         Set<Integer> inSplits = new HashSet<>();

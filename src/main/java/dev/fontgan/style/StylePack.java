@@ -302,6 +302,11 @@ public final class StylePack implements AutoCloseable {
         return sourceFont;
     }
 
+    /** Trainable scalars of the generator. */
+    public long generatorParameterCount() {
+        return Weights.count(generator);
+    }
+
     /** Forward passes run so far (one per batch). */
     public long forwardPasses() {
         return forwardPasses;
@@ -327,13 +332,21 @@ public final class StylePack implements AutoCloseable {
 
     /** Writes the given source glyphs (from {@link #sources}) in a style or blend; nulls stay null. */
     public GlyphImage[] generate(GlyphImage[] sources, StyleMix mix) {
+        return generate(sources, mix, BATCH);
+    }
+
+    /** As {@link #generate(GlyphImage[], StyleMix)} with another batch size (for benchmarks). */
+    public GlyphImage[] generate(GlyphImage[] sources, StyleMix mix, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be positive");
+        }
         float[] weights = mix.over(styles(), "--style");
         int px = sizePx();
         int area = px * px;
         GlyphImage[] out = new GlyphImage[sources.length];
         int[] present = java.util.stream.IntStream.range(0, sources.length).filter(i -> sources[i] != null).toArray();
-        for (int from = 0; from < present.length; from += BATCH) {
-            int n = Math.min(BATCH, present.length - from);
+        for (int from = 0; from < present.length; from += batch) {
+            int n = Math.min(batch, present.length - from);
             float[] pixels = new float[n * area];
             for (int k = 0; k < n; k++) {
                 byte[] src = sources[present[from + k]].pixels();

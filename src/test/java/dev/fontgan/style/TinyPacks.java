@@ -21,17 +21,17 @@ import java.util.Map;
  * Hei; targets WenKai, UKai and WenKai again, so one style has an exact twin), a run folder
  * holding one checkpoint of a freshly initialized {@link Zi2ziArch#TINY} zi2zi, and its export.
  */
-final class TinyPacks {
+public final class TinyPacks {
     static final int SIZE_PX = 16;
     /** Sixty common characters the shipped font subsets all have, plus a few Latin letters. */
-    static final String CHARS = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学"
+    public static final String CHARS = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学"
             + "对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面"
             + "abcdefghAB";
     static final long SEED = 7;
 
     private TinyPacks() {}
 
-    static Path dataset(Path dir) {
+    public static Path dataset(Path dir) {
         TestFonts.useHome();
         Path src = TestFonts.path(TestFonts.WQY_MICROHEI);
         Path wenkai = TestFonts.path("fonts/lxgw-wenkai/LXGWWenKai-Regular.ttf");
@@ -43,7 +43,7 @@ final class TinyPacks {
     }
 
     /** A run folder (config + one checkpoint) of a fresh tiny model over {@code data}; returns the model. */
-    static Zi2ziModel run(Path runDir, Path data, long seed) {
+    public static Zi2ziModel run(Path runDir, Path data, long seed) {
         GlyphDataset ds = GlyphDataset.open(data);
         Zi2ziModel model = Zi2ziModel.create(Zi2ziArch.TINY, ds.styleCount(), ds.sizePx(), seed);
         RunDirectory run = new RunDirectory(runDir, 3);
@@ -65,7 +65,7 @@ final class TinyPacks {
     }
 
     /** Dataset, run and pack under {@code dir}; returns the pack file. */
-    static Path pack(Path dir) {
+    public static Path pack(Path dir) {
         Path data = dataset(dir);
         try (Zi2ziModel ignored = run(dir.resolve("run"), data, SEED)) {
             Path pack = dir.resolve("tiny.fgstyle");
