@@ -83,8 +83,13 @@ final class TrainZi2ziCommand implements Callable<Integer> {
                 .withSchedule(sampleEvery, checkpointEvery, logEvery).withLosses(tv, shuffleLabels);
         PairBatches pairs = Zi2ziData.open(data, seed);
         StopSignal stop = new StopSignal().onShutdown(120);
-        Zi2ziTrainer.Result r = Zi2ziTrainer.train(config, pairs, out, steps, resume,
-                Json.obj("data", data.toString()), common.progress(), stop);
+        Zi2ziTrainer.Result r;
+        try {
+            r = Zi2ziTrainer.train(config, pairs, out, steps, resume, Json.obj("data", data.toString()),
+                    common.progress(), stop);
+        } finally {
+            stop.finished(); // also on errors, or the hook would hold the JVM's exit
+        }
         spec.commandLine().getOut().println((r.stopped() ? "stopped" : "trained") + " zi2zi to step " + r.endStep()
                 + (r.last() == null ? "" : String.format(" (L1 %.4f)", r.last().l1()))
                 + (r.checkpoint() == null ? "" : "; checkpoint " + r.checkpoint()));
