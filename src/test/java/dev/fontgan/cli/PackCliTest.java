@@ -122,6 +122,17 @@ class PackCliTest {
     }
 
     @Test
+    void benchInferPrintsThroughputJson() {
+        Result r = run("bench", "infer", "--pack", pack.toString(), "--batch", "8", "--batches", "2", "--warmup", "0",
+                "--runs", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> j = Json.parseObject(r.out(), "stdout");
+        assertTrue(((Number) j.get("glyphs_per_s")).doubleValue() > 0);
+        assertTrue(((Number) j.get("forward_glyphs_per_s")).doubleValue() >= ((Number) j.get("glyphs_per_s")).doubleValue());
+        assertEquals(16, ((Number) j.get("glyphs_per_run")).intValue());
+    }
+
+    @Test
     void badPacksAndRunsAreOneLineErrors() throws Exception {
         Path missing = dir.resolve("nope.fgstyle");
         Result r = run("styles", "--pack", missing.toString());
