@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 RenderCommand.class,
                 ClassifierCommand.class,
+                ExportCommand.class,
+                StylesCommand.class,
+                EvalCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Exit code for bad input (a file or value that cannot be used). Usage errors exit 2. */
