@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 GlyphsCommand.class,
                 BenchCommand.class,
                 RenderCommand.class,
+                DatasetCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Exit code for bad input (a file or value that cannot be used). Usage errors exit 2. */
