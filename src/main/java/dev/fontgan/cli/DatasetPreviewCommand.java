@@ -35,8 +35,9 @@ final class DatasetPreviewCommand implements Callable<Integer> {
         if (lines < 1 || columns < 1) {
             throw new dev.fontgan.FontganException("--lines", "expected at least 1 line and 1 column");
         }
-        Path captionFont = ShippedFiles.resolve("fonts/droid-fallback/DroidSansFallbackFull.ttf");
-        DatasetPreview.write(dir, lines, columns, seed, captionFont, out);
+        DatasetPreview.write(dir, lines, columns, seed, java.util.List.of(
+                ShippedFiles.resolve("fonts/dejavu/DejaVuSans.ttf"),
+                ShippedFiles.resolve("fonts/droid-fallback/DroidSansFallbackFull.ttf")), out);
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
     }

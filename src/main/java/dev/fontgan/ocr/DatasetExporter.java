@@ -44,10 +44,17 @@ public final class DatasetExporter {
     private final DatasetSpec spec;
     private final Path out;
     private final SamplePlanner planner;
+    private final int shardSize;
 
     public DatasetExporter(DatasetSpec spec, Path out) {
+        this(spec, out, SHARD_SIZE);
+    }
+
+    /** With another shard size (tests use small shards). */
+    DatasetExporter(DatasetSpec spec, Path out, int shardSize) {
         this.spec = spec;
         this.out = out;
+        this.shardSize = shardSize;
         this.planner = new SamplePlanner(spec.text(), spec.styles(), spec.augment(), spec.uncovered(), spec.fallbacks(),
                 spec.seed(), spec.heightPx());
     }
@@ -57,7 +64,7 @@ public final class DatasetExporter {
     }
 
     public long shardCount() {
-        return (spec.count() + SHARD_SIZE - 1) / SHARD_SIZE;
+        return (spec.count() + shardSize - 1) / shardSize;
     }
 
     /** What happened in one call of {@link #run}. */
@@ -165,11 +172,11 @@ public final class DatasetExporter {
     }
 
     long shardStart(int shard) {
-        return (long) shard * SHARD_SIZE;
+        return (long) shard * shardSize;
     }
 
     long shardEnd(int shard) {
-        return Math.min(spec.count(), shardStart(shard) + SHARD_SIZE);
+        return Math.min(spec.count(), shardStart(shard) + shardSize);
     }
 
     private Path shardRows(int shard) {
@@ -178,7 +185,7 @@ public final class DatasetExporter {
 
     /** Image path of a sample, relative to the dataset folder. */
     String imagePath(long index) {
-        return String.format("images/%05d/%08d%s", index / SHARD_SIZE, index, spec.imageExtension());
+        return String.format("images/%05d/%08d%s", index / shardSize, index, spec.imageExtension());
     }
 
     /** Renders, writes and records one shard; returns its sample count. */

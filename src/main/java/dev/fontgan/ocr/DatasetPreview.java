@@ -35,9 +35,9 @@ public final class DatasetPreview {
      * @param dir     a finished dataset (with manifest.jsonl, else train.txt/val.txt)
      * @param lines   how many lines (at most the dataset's count)
      * @param columns cells per row
-     * @param font    font for the captions (a CJK-capable TrueType file), or null for Java's default
+     * @param fonts   fonts for the captions, tried in order per character (missing files are skipped)
      */
-    public static void write(Path dir, int lines, int columns, long seed, Path font, Path out) {
+    public static void write(Path dir, int lines, int columns, long seed, List<Path> fonts, Path out) {
         List<String[]> rows = readRows(dir);
         SplittableRandom r = new SplittableRandom(seed);
         List<String[]> picked = new ArrayList<>(rows);
@@ -72,7 +72,7 @@ public final class DatasetPreview {
         g.setColor(new Color(0xe8e8e8));
         g.fillRect(0, 0, width, height);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(captionFont(font));
+        List<Font> captionFonts = captionFonts(fonts);
         for (int i = 0; i < images.size(); i++) {
             int x = GAP_PX + (i % columns) * (cellW + GAP_PX);
             int y = GAP_PX + (i / columns) * (cellH + CAPTION_PX + GAP_PX);
@@ -82,7 +82,7 @@ public final class DatasetPreview {
             g.setColor(new Color(0x202020));
             String caption = picked.get(i)[1] + "   [" + picked.get(i)[2] + "]";
             g.setClip(x, y, cellW, cellH + CAPTION_PX);
-            g.drawString(caption, x + 2, y + cellH + CAPTION_PX - 4);
+            drawCaption(g, caption, captionFonts, x + 2, y + cellH + CAPTION_PX - 4);
             g.setClip(null);
         }
         g.dispose();
@@ -90,15 +90,39 @@ public final class DatasetPreview {
         AtomicFile.write(out, PngEncoder.encode(argb, width, height, false));
     }
 
-    private static Font captionFont(Path file) {
-        if (file != null && Files.isRegularFile(file)) {
-            try {
-                return Font.createFont(Font.TRUETYPE_FONT, file.toFile()).deriveFont(12f);
-            } catch (Exception e) {
-                // fall back to the default font
+    private static List<Font> captionFonts(List<Path> files) {
+        List<Font> out = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                try {
+                    out.add(Font.createFont(Font.TRUETYPE_FONT, file.toFile()).deriveFont(12f));
+                } catch (java.awt.FontFormatException | IOException e) {
+                    // a caption font is a nicety: skip it
+                }
             }
         }
-        return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        out.add(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        return out;
+    }
+
+    /** Draws text character by character with the first font that has each one. */
+    private static void drawCaption(Graphics2D g, String text, List<Font> fonts, int x, int y) {
+        float pen = x;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            Font f = fonts.get(fonts.size() - 1);
+            for (Font candidate : fonts) {
+                if (candidate.canDisplay(cp)) {
+                    f = candidate;
+                    break;
+                }
+            }
+            g.setFont(f);
+            String s = new String(Character.toChars(cp));
+            g.drawString(s, pen, y);
+            pen += g.getFontMetrics().stringWidth(s);
+        }
     }
 
     /** {path, text, style} of every sample. */
