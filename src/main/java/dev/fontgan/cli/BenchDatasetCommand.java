@@ -39,9 +39,10 @@ final class BenchDatasetCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(r.toJson()));
         } else {
-            out.printf(Locale.ROOT, "%d lines of %d px, %d workers: %.0f lines/s (%.1f s), peak RSS %.0f MB, load %.1f -> %.1f on %d cores%n",
-                    r.count(), r.heightPx(), r.workers(), r.linesPerS(), r.seconds(), r.peakRssMb(), r.loadBefore(),
-                    r.loadAfter(), r.cores());
+            out.printf(Locale.ROOT, "%d lines of %d px, %d workers: %.0f lines/s (%.1f s; %.0f lines per CPU second), "
+                    + "peak RSS %.0f MB, load %.1f -> %.1f on %d cores%n",
+                    r.count(), r.heightPx(), r.workers(), r.linesPerS(), r.seconds(), r.count() / r.cpuSeconds(),
+                    r.peakRssMb(), r.loadBefore(), r.loadAfter(), r.cores());
         }
         return 0;
     }

@@ -20,9 +20,10 @@ import java.util.Map;
 public final class DatasetBenchmark {
     /** One measurement. */
     public record Result(double linesPerS, long count, int workers, int heightPx, double seconds, double peakRssMb,
-                         double loadBefore, double loadAfter, int cores) {
+                         double loadBefore, double loadAfter, int cores, double cpuSeconds) {
         public Map<String, Object> toJson() {
             return Json.obj("lines_per_s", round(linesPerS), "peak_rss_mb", round(peakRssMb), "count", count,
+                    "lines_per_cpu_s", round(count / cpuSeconds), "cpu_seconds", round(cpuSeconds),
                     "workers", workers, "height", heightPx, "seconds", round(seconds),
                     "effects", List.of("skew", "blur", "noise", "sine"), "styles", "fonts:all",
                     "text", "en 4-10 words + zh 10 characters", "load_average_before", loadBefore,
@@ -55,11 +56,13 @@ public final class DatasetBenchmark {
         try {
             new DatasetExporter(spec(Math.min(count, 1000), heightPx), tmp.resolve("warmup")).run(workers, Progress.NONE, -1);
             double loadBefore = loadAverage();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             new DatasetExporter(spec(count, heightPx), tmp.resolve("timed")).run(workers, progress, -1);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             return new Result(count / seconds, count, workers, heightPx, seconds, peakRssMb(), loadBefore, loadAverage(),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), cpuSeconds);
         } finally {
             deleteTree(tmp);
         }
@@ -75,6 +78,15 @@ public final class DatasetBenchmark {
             }
         } catch (IOException | NumberFormatException e) {
             return -1;
+        }
+        return -1;
+    }
+
+    /** CPU time of this process (all threads, user and system), ns; what the run cost whatever else ran. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
         }
         return -1;
     }

@@ -4,7 +4,6 @@ import dev.fontgan.AtomicFile;
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
 import dev.fontgan.Progress;
-import dev.fontgan.render.PngEncoder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +191,11 @@ public final class DatasetExporter {
     private int makeShard(int shard, LineRenderer renderer, Progress progress) {
         Path dir = out.resolve(String.format("images/%05d", shard));
         removeTemporaries(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new FontganException(dir, "cannot create: " + AtomicFile.describe(e), e);
+        }
         StringBuilder rows = new StringBuilder();
         int n = 0;
         for (long i = shardStart(shard); i < shardEnd(shard); i++) {
@@ -201,10 +205,10 @@ public final class DatasetExporter {
             LinePlan plan = planner.plan(i);
             LineImage image = renderer.render(plan);
             String path = imagePath(i);
-            AtomicFile.write(out.resolve(path), encode(image));
+            writeAtomically(out.resolve(path), encode(image));
             if (spec.formats().contains(LabelFormat.TESSTRAIN)) {
                 String base = path.substring(0, path.length() - spec.imageExtension().length());
-                AtomicFile.writeString(out.resolve(base + ".gt.txt"), plan.text() + "\n");
+                writeAtomically(out.resolve(base + ".gt.txt"), (plan.text() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             rows.append(Json.write(row(plan, path, image))).append('\n');
             n++;
@@ -214,10 +218,9 @@ public final class DatasetExporter {
         return n;
     }
 
-    /** The image file's bytes: PNG, or JPEG at quality 95. */
+    /** The image file's bytes: PNG (greyscale when the line is grey), or JPEG at quality 95. */
     public byte[] encode(LineImage image) {
-        return spec.jpeg() ? LineRenderer.jpeg(image, JPEG_QUALITY)
-                : PngEncoder.encode(image.argb(), image.widthPx(), image.heightPx(), false);
+        return spec.jpeg() ? LineRenderer.jpeg(image, JPEG_QUALITY) : LinePng.encode(image);
     }
 
     /** Whether sample {@code index} belongs to the validation split. */
@@ -368,6 +371,22 @@ public final class DatasetExporter {
             @Override public synchronized void status(String text) { p.status(text); }
             @Override public synchronized void close() { p.close(); }
         };
+    }
+
+    /**
+     * Writes a sample file through a hidden temporary beside it and a rename, so a kill leaves the
+     * old file, the new one or a {@code .NAME.tmp} that the next run removes. Lighter than
+     * {@link AtomicFile} (no random names, no folder creation): only one thread writes a shard.
+     */
+    private static void writeAtomically(Path target, byte[] bytes) {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new FontganException(target, "cannot write: " + AtomicFile.describe(e), e);
+        }
     }
 
     /** Leftovers of atomic writes a kill interrupted (hidden {@code .NAME.*.tmp} files). */

@@ -290,21 +290,23 @@ public final class LineRenderer {
         return (r << 16) | (g << 8) | b;
     }
 
-    /** Grey (luminance) noise, the same on all channels: a sum of three uniforms, scaled to sigma. */
+    /**
+     * Grey (luminance) noise, the same on all channels: the sum of three uniforms (21 bits each,
+     * from one xorshift step) scaled to {@code sigma}: close to Gaussian, bounded at 3.5 sigma.
+     */
     static void addNoise(byte[] bgr, double sigma, long seed) {
-        long s = seed | 1;
-        double scale = sigma * 2; // sum of 3 uniforms in [-0.5, 0.5) has sigma 0.5
+        long s = seed == 0 ? 0x9E3779B97F4A7C15L : seed;
+        // each uniform in [0, 2^21); their sum has mean 3 * 2^20 and sigma 2^21 / 2
+        double scale = sigma / (1 << 20);
         for (int o = 0; o < bgr.length; o += 3) {
-            double u = 0;
-            for (int k = 0; k < 3; k++) {
-                s ^= s << 13;
-                s ^= s >>> 7;
-                s ^= s << 17;
-                u += ((s >>> 11) * 0x1.0p-53) - 0.5;
-            }
-            int d = (int) Math.round(u * scale);
+            s ^= s << 13;
+            s ^= s >>> 7;
+            s ^= s << 17;
+            long sum = (s & 0x1FFFFF) + ((s >>> 21) & 0x1FFFFF) + ((s >>> 42) & 0x1FFFFF) - 3L * (1 << 20);
+            int d = (int) Math.round(sum * scale);
             for (int c = 0; c < 3; c++) {
-                bgr[o + c] = (byte) clamp((bgr[o + c] & 0xff) + d, 0, 255);
+                int v = (bgr[o + c] & 0xff) + d;
+                bgr[o + c] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
             }
         }
     }
