@@ -91,7 +91,40 @@ public final class PairedGlyphs {
 
     /** Sample order of one epoch: a seeded Fisher-Yates shuffle of 0..size-1. */
     public int[] shuffledOrder(long seed) {
-        int[] order = java.util.stream.IntStream.range(0, size()).toArray();
+        return shuffled(java.util.stream.IntStream.range(0, size()).toArray(), seed);
+    }
+
+    /**
+     * Sample indices where styles with few glyphs are repeated until each has at least
+     * {@code minShare} of the largest style's count (a Latin hand has ~90 glyphs beside a CJK
+     * style's ~3,000; without this it would be seen a few hundred times in a whole run).
+     */
+    public int[] balancedSamples(double minShare) {
+        int styles = dataset.styleNames().size();
+        int[] count = new int[styles];
+        for (int i = 0; i < size(); i++) {
+            count[styleId(i)]++;
+        }
+        int largest = java.util.Arrays.stream(count).max().orElse(0);
+        int[] repeat = new int[styles];
+        int total = 0;
+        for (int s = 0; s < styles; s++) {
+            repeat[s] = count[s] == 0 ? 0 : Math.max(1, (int) Math.ceil(minShare * largest / count[s]));
+            total += repeat[s] * count[s];
+        }
+        int[] pool = new int[total];
+        int k = 0;
+        for (int i = 0; i < size(); i++) {
+            for (int r = 0; r < repeat[styleId(i)]; r++) {
+                pool[k++] = i;
+            }
+        }
+        return pool;
+    }
+
+    /** A seeded Fisher-Yates shuffle of a copy of {@code items}. */
+    public static int[] shuffled(int[] items, long seed) {
+        int[] order = items.clone();
         SplittableRandom rng = new SplittableRandom(seed);
         for (int i = order.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);

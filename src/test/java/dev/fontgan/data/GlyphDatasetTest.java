@@ -126,6 +126,29 @@ class GlyphDatasetTest {
     }
 
     @Test
+    void balancedSamplesRepeatSmallStylesUpToTheirShare() {
+        String chars = "天地玄黄宇宙洪荒日月盈辰宿列张寒来暑往秋收冬藏余成岁律调阳云腾致雨露结为霜金生丽水玉出冈剑号巨珠称夜光果珍李菜重姜海咸河淡abc";
+        GlyphDataset.Recipe r = new GlyphDataset.Recipe(TestFonts.path(TestFonts.WQY_MICROHEI).toString(),
+                List.of(TestFonts.path(TestFonts.NOTO_SERIF_CJK).toString(), TestFonts.path(TestFonts.COMIC_NEUE).toString()),
+                chars, 32, Normalization.INK, 5);
+        GlyphDataset ds = GlyphDataset.build(r, tmp.resolve("mixed"), Progress.NONE);
+        PairedGlyphs all = new PairedGlyphs(ds, Split.TRAIN);
+        int[] plain = new int[2];
+        for (int i = 0; i < all.size(); i++) {
+            plain[all.styleId(i)]++;
+        }
+        assertTrue(plain[1] > 0 && plain[1] * 4 < plain[0], "the Latin hand has far fewer glyphs");
+        int[] pool = all.balancedSamples(0.5);
+        int[] seen = new int[2];
+        for (int i : pool) {
+            seen[all.styleId(i)]++;
+        }
+        assertEquals(plain[0], seen[0], "the largest style is not repeated");
+        assertTrue(seen[1] >= plain[0] / 2 && seen[1] < plain[0] / 2 + plain[1], "small style repeated to half: " + seen[1]);
+        assertArrayEquals(PairedGlyphs.shuffled(pool, 3), PairedGlyphs.shuffled(pool, 3));
+    }
+
+    @Test
     void prefetcherKeepsTheOrder() {
         GlyphDataset ds = build(tmp.resolve("data"));
         PairedGlyphs train = new PairedGlyphs(ds, Split.TRAIN);
