@@ -4,8 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fontgan bench ...}: speed measurements; one subcommand per area. */
-@Command(name = "bench", description = "Measure speed (raster, train, ...).",
-        subcommands = {BenchRasterCommand.class, BenchTrainCommand.class, BenchInferCommand.class})
+@Command(name = "bench", description = "Measure speed: raster, train, infer, dataset.",
+        subcommands = {BenchRasterCommand.class, BenchTrainCommand.class, BenchInferCommand.class,
+                BenchDatasetCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

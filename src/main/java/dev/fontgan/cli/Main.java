@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 GlyphsCommand.class,
                 BenchCommand.class,
                 RenderCommand.class,
+                DatasetCommand.class,
                 ClassifierCommand.class,
                 ExportCommand.class,
                 StylesCommand.class,

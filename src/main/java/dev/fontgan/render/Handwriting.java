@@ -11,9 +11,11 @@ import dev.fontgan.FontganException;
  * @param rotationDeg      largest rotation of a glyph about its ink center, degrees
  * @param spacingJitterEm  largest change of the gap before a glyph, in em (never makes glyphs touch)
  * @param slantDeg         slant of all glyphs, degrees, positive leaning right
+ * @param trackingEm       extra gap before every glyph, in em (may be negative; inks still keep a small gap)
+ * @param wordSpacing      factor on the advance of blanks (1 = as the font sets them)
  */
 public record Handwriting(double baselineDriftEm, double sizeJitter, double rotationDeg,
-                          double spacingJitterEm, double slantDeg) {
+                          double spacingJitterEm, double slantDeg, double trackingEm, double wordSpacing) {
     /** Exact typesetting. */
     public static final Handwriting NONE = new Handwriting(0, 0, 0, 0, 0);
 
@@ -26,6 +28,14 @@ public record Handwriting(double baselineDriftEm, double sizeJitter, double rota
         check("--rotation", rotationDeg, 0, 45);
         check("--spacing-jitter", spacingJitterEm, 0, 0.5);
         check("--slant", slantDeg, -45, 45);
+        check("--tracking", trackingEm, -0.2, 1);
+        check("--word-spacing", wordSpacing, 0.25, 5);
+    }
+
+    /** Jitter bounds and slant with the font's own letter and word spacing. */
+    public Handwriting(double baselineDriftEm, double sizeJitter, double rotationDeg, double spacingJitterEm,
+                       double slantDeg) {
+        this(baselineDriftEm, sizeJitter, rotationDeg, spacingJitterEm, slantDeg, 0, 1);
     }
 
     /** All jitters at {@code amount} (0..1) of their full setting, no slant. */
@@ -38,23 +48,31 @@ public record Handwriting(double baselineDriftEm, double sizeJitter, double rota
     }
 
     public Handwriting withBaselineDriftEm(double v) {
-        return new Handwriting(v, sizeJitter, rotationDeg, spacingJitterEm, slantDeg);
+        return new Handwriting(v, sizeJitter, rotationDeg, spacingJitterEm, slantDeg, trackingEm, wordSpacing);
     }
 
     public Handwriting withSizeJitter(double v) {
-        return new Handwriting(baselineDriftEm, v, rotationDeg, spacingJitterEm, slantDeg);
+        return new Handwriting(baselineDriftEm, v, rotationDeg, spacingJitterEm, slantDeg, trackingEm, wordSpacing);
     }
 
     public Handwriting withRotationDeg(double v) {
-        return new Handwriting(baselineDriftEm, sizeJitter, v, spacingJitterEm, slantDeg);
+        return new Handwriting(baselineDriftEm, sizeJitter, v, spacingJitterEm, slantDeg, trackingEm, wordSpacing);
     }
 
     public Handwriting withSpacingJitterEm(double v) {
-        return new Handwriting(baselineDriftEm, sizeJitter, rotationDeg, v, slantDeg);
+        return new Handwriting(baselineDriftEm, sizeJitter, rotationDeg, v, slantDeg, trackingEm, wordSpacing);
     }
 
     public Handwriting withSlantDeg(double v) {
-        return new Handwriting(baselineDriftEm, sizeJitter, rotationDeg, spacingJitterEm, v);
+        return new Handwriting(baselineDriftEm, sizeJitter, rotationDeg, spacingJitterEm, v, trackingEm, wordSpacing);
+    }
+
+    public Handwriting withTrackingEm(double v) {
+        return new Handwriting(baselineDriftEm, sizeJitter, rotationDeg, spacingJitterEm, slantDeg, v, wordSpacing);
+    }
+
+    public Handwriting withWordSpacing(double v) {
+        return new Handwriting(baselineDriftEm, sizeJitter, rotationDeg, spacingJitterEm, slantDeg, trackingEm, v);
     }
 
     private static void check(String flag, double v, double min, double max) {

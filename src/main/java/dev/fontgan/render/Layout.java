@@ -129,12 +129,15 @@ public final class Layout {
             double unitPx = pxPerEm / m.unitsPerEm();
             double gap = hand.spacingJitterEm() * pxPerEm * gapU;
             if (m.isBlank()) {
-                double advancePx = m.advance() * unitPx;
+                double advancePx = m.advance() * unitPx * hand.wordSpacing();
                 double move = advancePx + Math.max(gap / 2, -advancePx / 4);
                 pen += move;
                 blankSinceInk += move;
                 out.add(new Page.PlacedGlyph(i, text[i], AffineTransform.getTranslateInstance(pen, 0), null, 0, 1));
                 continue;
+            }
+            if (anyInk) {
+                gap += hand.trackingEm() * pxPerEm;
             }
             double scale = 1 + hand.sizeJitter() * sizeU;
             double xEm = (pen - marginPx) / pxPerEm;

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Procedural paper: a warm off-white with soft blotches (value noise at a few scales), faint
  * horizontal fibres and per-pixel grain. The same size and seed give the same pixels.
  */
-final class PaperTexture {
+public final class PaperTexture {
     private static final int BASE_R = 247;
     private static final int BASE_G = 243;
     private static final int BASE_B = 232;
@@ -14,7 +14,7 @@ final class PaperTexture {
     private PaperTexture() {}
 
     /** RGB pixels ({@code 0xRRGGBB}), row-major. */
-    static int[] generate(int width, int height, long seed) {
+    public static int[] generate(int width, int height, long seed) {
         SplittableRandom r = new SplittableRandom(seed ^ 0x5EED_9A9E_5L);
         ValueNoise coarse = new ValueNoise(width, height, 180, r.split());
         ValueNoise medium = new ValueNoise(width, height, 45, r.split());

@@ -12,7 +12,7 @@ import java.util.zip.DeflaterOutputStream;
  * A small PNG writer for 8-bit RGB and RGBA pages: per-row adaptive filtering and zlib. It
  * writes no time stamps, so equal pixels give equal bytes, and it starts faster than ImageIO.
  */
-final class PngEncoder {
+public final class PngEncoder {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private PngEncoder() {}
@@ -20,7 +20,7 @@ final class PngEncoder {
     /**
      * Encodes pixels given as {@code 0xAARRGGBB} (alpha ignored unless {@code alpha}).
      */
-    static byte[] encode(int[] argb, int width, int height, boolean alpha) {
+    public static byte[] encode(int[] argb, int width, int height, boolean alpha) {
         int channels = alpha ? 4 : 3;
         int stride = width * channels;
         ByteArrayOutputStream idat = new ByteArrayOutputStream(width * height / 4 + 1024);

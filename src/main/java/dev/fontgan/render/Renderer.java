@@ -42,6 +42,18 @@ public final class Renderer {
 
     /** Renders {@code text}; empty or blank text is an error. */
     public Rendering render(String text, RenderOptions options) {
+        InkPage ink = renderInk(text, options);
+        int[] argb = compose(ink.coverage(), ink.widthPx(), ink.heightPx(), options);
+        return new Rendering(ink.widthPx(), ink.heightPx(), argb, options.background() == Background.TRANSPARENT,
+                ink.page(), hand.name(), ink.fallbacks(), ink.unwritable());
+    }
+
+    /**
+     * Renders only the ink: the coverage mask of the page and its layout, with no paper and no
+     * colour (for callers that composite and distort lines themselves, like OCR datasets).
+     * {@link RenderOptions#inkRgb()} and {@link RenderOptions#background()} are not used.
+     */
+    public InkPage renderInk(String text, RenderOptions options) {
         int[] cps = normalize(text);
         if (cps.length == 0 || java.util.Arrays.stream(cps).allMatch(cp -> cp == '\n' || isBlank(cp))) {
             throw new FontganException("text", "empty input: nothing to write");
@@ -60,9 +72,7 @@ public final class Renderer {
                     + " px; use --width to wrap long lines or a smaller --size");
         }
         byte[] mask = drawInk(page, sources, options);
-        int[] argb = compose(mask, page.widthPx(), page.heightPx(), options);
-        return new Rendering(page.widthPx(), page.heightPx(), argb, options.background() == Background.TRANSPARENT,
-                page, hand.name(), fallbackUse, unwritable);
+        return new InkPage(page.widthPx(), page.heightPx(), mask, page, fallbackUse, unwritable);
     }
 
     /**

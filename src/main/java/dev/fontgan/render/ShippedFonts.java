@@ -80,6 +80,16 @@ public final class ShippedFonts {
         return new ShippedFonts(dir, List.copyOf(entries));
     }
 
+    /** No fonts at all: a renderer with these fallbacks leaves what its hand cannot write blank. */
+    public static ShippedFonts none() {
+        return new ShippedFonts(Path.of(""), List.of());
+    }
+
+    /** Catalog names of the fonts with a role ({@code source}, {@code target}, {@code handwriting}, {@code print}), in catalog order. */
+    public List<String> namesWithRole(String role) {
+        return entries.stream().filter(e -> e.role().equals(role)).map(Entry::name).toList();
+    }
+
     public Path directory() {
         return dir;
     }

@@ -1,0 +1,49 @@
+package dev.fontgan.cli;
+
+import dev.fontgan.Json;
+import dev.fontgan.ocr.DatasetBenchmark;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fontgan bench dataset}: OCR dataset lines per second (see {@link DatasetBenchmark}). */
+@Command(name = "dataset", description = "OCR dataset speed: 32 px lines, Latin 4-10 words and Chinese 10 characters, "
+        + "skew + blur + noise + distortion, plain fonts, written to a temporary folder.")
+final class BenchDatasetCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--count", defaultValue = "4000", description = "Timed lines (default ${DEFAULT-VALUE}).")
+    long count;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Threads (default ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--height", defaultValue = "32", description = "Line height in px (default ${DEFAULT-VALUE}).")
+    int heightPx;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        DatasetBenchmark.Result r;
+        try (var progress = common.progress()) {
+            r = DatasetBenchmark.run(count, workers, heightPx, progress);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(r.toJson()));
+        } else {
+            out.printf(Locale.ROOT, "%d lines of %d px, %d workers: %.0f lines/s (%.1f s; %.0f lines per CPU second), "
+                    + "peak RSS %.0f MB, load %.1f -> %.1f on %d cores%n",
+                    r.count(), r.heightPx(), r.workers(), r.linesPerS(), r.seconds(), r.count() / r.cpuSeconds(),
+                    r.peakRssMb(), r.loadBefore(), r.loadAfter(), r.cores());
+        }
+        return 0;
+    }
+}

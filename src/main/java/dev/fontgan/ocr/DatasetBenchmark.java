@@ -1,0 +1,115 @@
+package dev.fontgan.ocr;
+
+import dev.fontgan.FontganException;
+import dev.fontgan.Json;
+import dev.fontgan.Progress;
+import dev.fontgan.font.ShippedFiles;
+import dev.fontgan.render.ShippedFonts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code fontgan bench dataset}: lines per second making a dataset as a user would (images and all
+ * label files written to disk), 32 px lines, half Latin windows of 4-10 words and half Chinese
+ * windows of 10 characters, plain fonts, every line with skew, blur, noise and sine distortion.
+ */
+public final class DatasetBenchmark {
+    /** One measurement. */
+    public record Result(double linesPerS, long count, int workers, int heightPx, double seconds, double peakRssMb,
+                         double loadBefore, double loadAfter, int cores, double cpuSeconds) {
+        public Map<String, Object> toJson() {
+            return Json.obj("lines_per_s", round(linesPerS), "peak_rss_mb", round(peakRssMb), "count", count,
+                    "lines_per_cpu_s", round(count / cpuSeconds), "cpu_seconds", round(cpuSeconds),
+                    "workers", workers, "height", heightPx, "seconds", round(seconds),
+                    "effects", List.of("skew", "blur", "noise", "sine"), "styles", "fonts:all",
+                    "text", "en 4-10 words + zh 10 characters", "load_average_before", loadBefore,
+                    "load_average_after", loadAfter, "cores", cores);
+        }
+    }
+
+    private DatasetBenchmark() {}
+
+    /** The benchmark's dataset spec. */
+    public static DatasetSpec spec(long count, int heightPx) {
+        ShippedFonts fonts = ShippedFonts.installed();
+        TextSource en = CorpusText.load(ShippedFiles.resolve("corpus/text/en.txt"), CorpusText.Mode.WINDOWS, 4, 10);
+        TextSource zh = CorpusText.load(ShippedFiles.resolve("corpus/text/zh.txt"), CorpusText.Mode.WINDOWS, 10, 10);
+        StyleMix styles = StyleMix.parse("fonts:all", Map.of("fonts", new FontStyles(fonts)));
+        AugmentConfig a = AugmentConfig.none().with(Effect.SKEW, 1).with(Effect.BLUR, 1).with(Effect.NOISE, 1)
+                .with(Effect.SINE, 1);
+        return new DatasetSpec(TextSource.mix(List.of(en, zh), new double[] {1, 1}), styles, a, Uncovered.RESTYLE,
+                fonts, count, 1, heightPx, 0.05, EnumSet.allOf(LabelFormat.class), false);
+    }
+
+    /** Warms up on a small set, then times {@code count} lines with {@code workers} threads. */
+    public static Result run(long count, int workers, int heightPx, Progress progress) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("fontgan-bench-dataset");
+        } catch (IOException e) {
+            throw new FontganException("bench", "cannot make a temporary folder: " + e.getMessage(), e);
+        }
+        try {
+            new DatasetExporter(spec(Math.min(count, 1000), heightPx), tmp.resolve("warmup")).run(workers, Progress.NONE, -1);
+            double loadBefore = loadAverage();
+            long cpu0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            new DatasetExporter(spec(count, heightPx), tmp.resolve("timed")).run(workers, progress, -1);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+            return new Result(count / seconds, count, workers, heightPx, seconds, peakRssMb(), loadBefore, loadAverage(),
+                    Runtime.getRuntime().availableProcessors(), cpuSeconds);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Peak resident memory of this process (VmHWM), MB; -1 where /proc is missing. */
+    public static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU time of this process (all threads, user and system), ns; what the run cost whatever else ran. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a leftover temp folder is harmless
+        }
+    }
+}
