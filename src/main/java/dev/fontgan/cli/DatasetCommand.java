@@ -141,6 +141,8 @@ final class DatasetCommand implements Callable<Integer> {
         TextSource text = textSource();
         Map<String, StyleResolver> resolvers = new LinkedHashMap<>();
         resolvers.put("fonts", new FontStyles(shipped));
+        resolvers.put("default", dev.fontgan.ocr.PackStyles.defaultPack());
+        resolvers.put("pack", dev.fontgan.ocr.PackStyles.files());
         StyleMix mix = StyleMix.parse(styles, resolvers);
         AugmentConfig a = noAugment ? AugmentConfig.none() : AugmentConfig.defaults();
         for (String flag : aug) {

@@ -12,16 +12,26 @@ public final class PackHand implements Hand {
     private final StylePack pack;
     private final StyleMix mix;
     private final boolean ownsPack;
+    /** The mix uses a Latin handwriting style, which never saw a CJK target: leave CJK to fallbacks. */
+    private final boolean latinOnly;
 
     /**
      * @param ownsPack close the pack when the hand is closed
      */
     public PackHand(StylePack pack, StyleMix mix, boolean ownsPack) {
-        mix.over(pack.styles(), "--style"); // unknown names fail here, before any rendering
+        float[] weights = mix.over(pack.styles(), "--style"); // unknown names fail here, before any rendering
+        boolean latin = false;
+        for (PackStyle style : pack.styles()) {
+            latin |= weights[style.id()] > 0 && "handwriting".equals(style.role());
+        }
+        this.latinOnly = latin;
         this.pack = pack;
         this.mix = mix;
         this.ownsPack = ownsPack;
     }
+
+    /** First code point of the CJK blocks (radicals onwards, including CJK punctuation). */
+    static final int CJK_START = 0x2E80;
 
     /** The pack's first style. */
     public static StyleMix firstStyle(StylePack pack) {
@@ -53,7 +63,7 @@ public final class PackHand implements Hand {
 
     @Override
     public boolean canWrite(int codePoint) {
-        return pack.canWrite(codePoint);
+        return pack.canWrite(codePoint) && !(latinOnly && codePoint >= CJK_START);
     }
 
     @Override
