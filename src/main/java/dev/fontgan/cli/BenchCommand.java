@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fontgan bench ...}: speed measurements; one subcommand per area. */
-@Command(name = "bench", description = "Measure speed (raster, ...).",
-        subcommands = {BenchRasterCommand.class, BenchTrainCommand.class})
+@Command(name = "bench", description = "Measure speed (raster, train, ...).",
+        subcommands = {BenchRasterCommand.class, BenchTrainCommand.class, BenchInferCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -15,11 +15,15 @@ import picocli.CommandLine.Command;
                 "Add --debug anywhere to see stack traces of errors."},
         subcommands = {
                 CommandLine.HelpCommand.class,
-                TrainCommand.class,
                 FontsCommand.class,
                 GlyphsCommand.class,
                 BenchCommand.class,
                 RenderCommand.class,
+                TrainCommand.class,
+                ClassifierCommand.class,
+                ExportCommand.class,
+                StylesCommand.class,
+                EvalCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Exit code for bad input (a file or value that cannot be used). Usage errors exit 2. */

@@ -11,6 +11,9 @@ import dev.fontgan.render.Rendering;
 import dev.fontgan.render.ShippedFonts;
 import dev.fontgan.style.FontHand;
 import dev.fontgan.style.Hand;
+import dev.fontgan.style.PackHand;
+import dev.fontgan.style.StyleMix;
+import dev.fontgan.style.StylePack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "render", sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
         description = {"Render text in a handwriting style to a PNG.",
-                "Without --style, --pack or --font the text is written with the shipped handwriting font '"
-                        + ShippedFonts.DEFAULT_HAND + "' (LXGW WenKai) until a default style pack ships.",
+                "Without --style, --pack or --font the text is written by the default style pack when this build "
+                        + "has one, else with the shipped handwriting font '" + ShippedFonts.DEFAULT_HAND + "' (LXGW WenKai).",
                 "Characters the hand cannot write are taken from similar shipped fonts (a Kai font for CJK, "
                         + "a Latin handwriting font otherwise), with a warning."},
         mixinStandardHelpOptions = true)
@@ -47,7 +50,7 @@ final class RenderCommand implements Callable<Integer> {
             + "(file.ttc#N for a collection member) or a name from fonts/catalog.json, e.g. comic.")
     String font;
 
-    @Option(names = "--style", paramLabel = "NAME", description = "Style from the default pack (see `fontgan styles`).")
+    @Option(names = "--style", paramLabel = "NAME", description = "Style of the pack (see `fontgan styles`), or a blend like kai:0.7,wenkai:0.3.")
     String style;
 
     @Option(names = "--pack", paramLabel = "PACK", description = "A style pack (.fgstyle) to write with.")
@@ -142,8 +145,10 @@ final class RenderCommand implements Callable<Integer> {
             if (font != null) {
                 throw new FontganException("--font", "give either --font or --style/--pack, not both");
             }
-            throw new FontganException(style != null ? "--style" : "--pack",
-                    "no trained style pack available yet; use --font FILE or leave both out for the default hand");
+            return packHand(pack != null ? StylePack.load(pack) : StylePack.loadDefault());
+        }
+        if (font == null && StylePack.hasDefault()) {
+            return packHand(StylePack.loadDefault());
         }
         if (font == null) {
             return shipped.defaultHand();
@@ -160,6 +165,17 @@ final class RenderCommand implements Callable<Integer> {
         }
         FontFile f = FontFile.open(font);
         return new FontHand(f);
+    }
+
+    /** The pack writing {@code --style} (a name or a blend), or its first style; owns the pack. */
+    private Hand packHand(StylePack p) {
+        try {
+            StyleMix mix = style != null ? StyleMix.parse(style, "--style") : PackHand.firstStyle(p);
+            return new PackHand(p, mix, true);
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
     }
 
     private String readText() {

@@ -150,7 +150,21 @@ public final class FontFile {
 
     /** Parses without the cache. {@code member} &ge; 0 selects by index, else {@code memberName}. */
     static FontFile load(Path path, int member, String memberName) {
-        byte[] bytes = readBytes(path);
+        return parse(path, readBytes(path), member, memberName);
+    }
+
+    /**
+     * Parses a font held in memory (e.g. inside a style pack), uncached; {@code where} names it
+     * in messages and is what {@link #path()} returns (it need not exist on disk).
+     */
+    public static FontFile fromBytes(Path where, byte[] bytes, int member) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new FontganException(where, "font file too large (" + (bytes.length >> 20) + " MB)");
+        }
+        return parse(where, bytes, member, null);
+    }
+
+    private static FontFile parse(Path path, byte[] bytes, int member, String memberName) {
         String kind = FontSignature.detect(path, bytes);
         if (kind.equals("ttc")) {
             for (int offset : FontSignature.collectionOffsets(path, bytes)) {

@@ -25,13 +25,21 @@ public final class Zi2ziGenerator extends AbstractBlock {
     private final Parameter embedding;
     private final UNet unet;
 
+    /** Decoder levels with dropout during training. */
+    static final int[] DROPOUT_LEVELS = {1, 2, 3};
+
     public Zi2ziGenerator(Zi2ziArch arch, int styles) {
+        this(Zi2ziGeneratorSpec.of(arch), styles);
+    }
+
+    /** A generator from a recorded shape (style packs rebuild theirs this way). */
+    public Zi2ziGenerator(Zi2ziGeneratorSpec spec, int styles) {
         this.styles = styles;
-        this.embeddingDim = arch.embeddingDim;
+        this.embeddingDim = spec.embeddingDim();
         this.embedding = addParameter(Parameter.builder().setName("styleEmbedding").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(styles, arch.embeddingDim)).build());
-        this.unet = addChildBlock("unet", new UNet(new UNet.Config(1, 1, arch.generatorChannels, arch.embeddingDim,
-                arch.norm, arch.conditionalDecoderNorm, arch.up, new int[] {1, 2, 3}, arch.finalBias)));
+                .optShape(new Shape(styles, spec.embeddingDim())).build());
+        this.unet = addChildBlock("unet", new UNet(new UNet.Config(1, 1, spec.channels(), spec.embeddingDim(),
+                spec.norm(), spec.conditionalDecoderNorm(), spec.up(), spec.dropoutLevels(), spec.finalBias())));
         Layers.initNormal(this);
         embedding.setInitializer(new NormalInitializer(0.1f));
     }

@@ -271,6 +271,7 @@ public final class Zi2ziTrainer implements AutoCloseable {
                 cfg.putAll(config.toJson());
                 cfg.put("size_px", data.sizePx());
                 cfg.put("styles", data.styleNames());
+                cfg.put("generator", Zi2ziGeneratorSpec.of(config.arch()).toJson()); // style packs rebuild G from this
                 cfg.put("g_params", t.model().generatorParameterCount());
                 cfg.put("d_params", t.model().discriminatorParameterCount());
                 cfg.putAll(extraConfig);

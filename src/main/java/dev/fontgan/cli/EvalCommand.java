@@ -1,0 +1,127 @@
+package dev.fontgan.cli;
+
+import dev.fontgan.FontganException;
+import dev.fontgan.Json;
+import dev.fontgan.data.GlyphDataset;
+import dev.fontgan.data.Split;
+import dev.fontgan.eval.GlyphClassifier;
+import dev.fontgan.style.PackEvaluation;
+import dev.fontgan.style.PackReport;
+import dev.fontgan.style.StylePack;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score a style pack on characters it never trained on (the test split of a glyph dataset",
+                "whose styles match the pack's by name), with two baselines: copying the source glyph and",
+                "the nearest other style."})
+final class EvalCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--pack", paramLabel = "PACK", description = "Style pack (default: the shipped one).")
+    Path pack;
+
+    @Option(names = "--data", required = true, paramLabel = "DATA", description = "Glyph dataset from `fontgan glyphs build`.")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT", description = "train, val or test (default ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--classifier", paramLabel = "MODEL",
+            description = "Glyph classifier for content and style accuracy (default: the shipped one if any).")
+    Path classifier;
+
+    @Option(names = "--report", paramLabel = "REPORT.html", description = "Also write a self-contained HTML report.")
+    Path report;
+
+    @Option(names = "--samples", defaultValue = "24", paramLabel = "N", description = "Characters per style in the report grids.")
+    int samples;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Split s = parseSplit(split);
+        GlyphDataset ds = GlyphDataset.open(data);
+        PrintWriter err = spec.commandLine().getErr();
+        try (StylePack p = pack != null ? StylePack.load(pack) : StylePack.loadDefault();
+                GlyphClassifier c = openClassifier(err)) {
+            PackEvaluation.Result r = PackEvaluation.run(p, ds, s, c, Math.max(0, samples), common.progress());
+            if (c != null) {
+                r = PackEvaluation.withClassifier(r, classifier != null ? classifier.toString() : "shipped");
+            }
+            if (report != null) {
+                PackReport.write(r, p.sourceFont(), report);
+            }
+            Map<String, Object> j = r.toJson();
+            if (json) {
+                spec.commandLine().getOut().println(Json.write(j));
+            } else {
+                print(j);
+            }
+        }
+        return 0;
+    }
+
+    private GlyphClassifier openClassifier(PrintWriter err) {
+        if (classifier != null) {
+            return GlyphClassifier.load(classifier);
+        }
+        if (GlyphClassifier.class.getResource(GlyphClassifier.DEFAULT_RESOURCE) != null) {
+            return GlyphClassifier.loadDefault();
+        }
+        if (!json) {
+            err.println("note: no glyph classifier in this build and no --classifier: content and style accuracy not measured");
+        }
+        return null;
+    }
+
+    private static Split parseSplit(String s) {
+        for (Split x : Split.values()) {
+            if (x.id().equalsIgnoreCase(s.trim())) {
+                return x;
+            }
+        }
+        throw new FontganException("--split", "expected train, val or test, got '" + s + "'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void print(Map<String, Object> j) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-34s %6s %7s %7s %7s %8s %8s%n", "style", "chars", "L1", "RMSE", "SSIM", "content", "style");
+        for (Object o : (java.util.List<Object>) j.get("styles")) {
+            line(out, (Map<String, Object>) o, null);
+        }
+        line(out, (Map<String, Object>) j.get("mean"), "mean");
+        Map<String, Object> b = (Map<String, Object>) j.get("baselines");
+        line(out, (Map<String, Object>) b.get("copy_source"), "baseline: copy the source glyph");
+        line(out, (Map<String, Object>) b.get("nearest_style"), "baseline: nearest other style");
+        if (report != null) {
+            out.println("wrote " + report);
+        }
+    }
+
+    private static void line(PrintWriter out, Map<String, Object> m, String name) {
+        out.printf(Locale.ROOT, "%-34s %6s %7s %7s %7s %8s %8s%n", name != null ? name : m.get("name"), m.get("count"),
+                num(m.get("l1"), false), num(m.get("rmse"), false), num(m.get("ssim"), false),
+                num(m.get("content_acc"), true), num(m.get("style_acc"), true));
+    }
+
+    private static String num(Object v, boolean percent) {
+        if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            return "-";
+        }
+        return percent ? String.format(Locale.ROOT, "%.1f%%", 100 * n.doubleValue())
+                : String.format(Locale.ROOT, "%.3f", n.doubleValue());
+    }
+}

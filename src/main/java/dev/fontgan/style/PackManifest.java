@@ -1,0 +1,133 @@
+package dev.fontgan.style;
+
+import dev.fontgan.FontganException;
+import dev.fontgan.Json;
+import dev.fontgan.glyph.Normalization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code manifest.json} of a style pack says: the model (kind, architecture and the generator
+ * description needed to rebuild it), the image frame (size, normalization), the source font
+ * stored in the pack, the styles, the charset trained on, metrics at export and provenance.
+ *
+ * @param generator the generator's shape as plain JSON (for zi2zi: {@code Zi2ziGeneratorSpec})
+ * @param metrics evaluation numbers copied at export, or an empty map
+ * @param training where the weights came from (run, step, dataset, split seed)
+ */
+public record PackManifest(String kind, String arch, Map<String, Object> generator, int sizePx,
+        Normalization normalization, SourceFont source, List<PackStyle> styles, String charsetSpec,
+        int[] codePoints, Map<String, Object> metrics, Map<String, Object> training, String createdBy) {
+
+    public static final String FORMAT = "fontgan-style-pack";
+    public static final int VERSION = 1;
+
+    /**
+     * The source font inside the pack.
+     *
+     * @param file the zip entry holding the font file
+     * @param member collection member index (0 for single fonts)
+     * @param licenseFile the zip entry holding the font's license text, or null
+     */
+    public record SourceFont(String name, String family, String file, int member, String sha256, String license,
+            String licenseFile) {
+        Map<String, Object> toJson() {
+            return Json.obj("name", name, "family", family, "file", file, "member", member, "sha256", sha256,
+                    "license", license, "license_file", licenseFile);
+        }
+    }
+
+    public Map<String, Object> toJson() {
+        List<Object> st = new ArrayList<>();
+        for (PackStyle s : styles) {
+            st.add(s.toJson());
+        }
+        return Json.obj("format", FORMAT, "version", VERSION, "kind", kind, "arch", arch, "generator", generator,
+                "size_px", sizePx, "normalization", normalization.id(), "source", source.toJson(), "styles", st,
+                "charset", Json.obj("spec", charsetSpec, "count", codePoints.length,
+                        "chars", new String(codePoints, 0, codePoints.length)),
+                "metrics", metrics, "training", training, "created_by", createdBy);
+    }
+
+    /** Parses and checks a manifest; every problem names {@code where}. */
+    public static PackManifest parse(String text, String where) {
+        Map<String, Object> m = Json.parseObject(text, where);
+        if (!FORMAT.equals(m.get("format"))) {
+            throw new FontganException(where, "not a style pack (manifest format is not " + FORMAT + ")");
+        }
+        int version = integer(m, "version", where);
+        if (version != VERSION) {
+            throw new FontganException(where, "style pack format version " + version + "; this fontgan reads "
+                    + VERSION + (version > VERSION ? " (made by a newer fontgan)" : ""));
+        }
+        String kind = string(m, "kind", where);
+        int sizePx = integer(m, "size_px", where);
+        if (sizePx < 8 || sizePx > 1024) {
+            throw new FontganException(where, "size_px " + sizePx + " out of range");
+        }
+        Normalization norm;
+        try {
+            norm = Normalization.parse(string(m, "normalization", where));
+        } catch (RuntimeException e) {
+            throw new FontganException(where, "unknown normalization " + m.get("normalization"));
+        }
+        Map<String, Object> src = object(m, "source", where);
+        SourceFont source = new SourceFont(string(src, "name", where), (String) src.get("family"),
+                string(src, "file", where), src.get("member") instanceof Number n ? n.intValue() : 0,
+                string(src, "sha256", where), (String) src.get("license"), (String) src.get("license_file"));
+        if (!(m.get("styles") instanceof List<?> list) || list.isEmpty()) {
+            throw new FontganException(where, "manifest lists no styles");
+        }
+        List<PackStyle> styles = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?>)) {
+                throw new FontganException(where, "each style must be an object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> s = (Map<String, Object>) o;
+            PackStyle style = new PackStyle(string(s, "name", where), integer(s, "id", where),
+                    (String) s.get("family"), (String) s.get("license"), (String) s.get("role"));
+            if (style.id() != styles.size()) {
+                throw new FontganException(where, "style ids must be 0, 1, 2, ... in order");
+            }
+            styles.add(style);
+        }
+        Map<String, Object> charset = object(m, "charset", where);
+        String chars = charset.get("chars") instanceof String c ? c : "";
+        return new PackManifest(kind, string(m, "arch", where), object(m, "generator", where), sizePx, norm, source,
+                styles, (String) charset.get("spec"), chars.codePoints().toArray(),
+                m.get("metrics") instanceof Map<?, ?> ? object(m, "metrics", where) : new LinkedHashMap<>(),
+                m.get("training") instanceof Map<?, ?> ? object(m, "training", where) : new LinkedHashMap<>(),
+                (String) m.get("created_by"));
+    }
+
+    /** The same manifest with other metrics (e.g. from an evaluation). */
+    public PackManifest withMetrics(Map<String, Object> newMetrics) {
+        return new PackManifest(kind, arch, generator, sizePx, normalization, source, styles, charsetSpec, codePoints,
+                newMetrics, training, createdBy);
+    }
+
+    private static String string(Map<String, Object> m, String key, String where) {
+        if (!(m.get(key) instanceof String s) || s.isEmpty()) {
+            throw new FontganException(where, "manifest field \"" + key + "\" missing or not a string");
+        }
+        return s;
+    }
+
+    private static int integer(Map<String, Object> m, String key, String where) {
+        if (!(m.get(key) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new FontganException(where, "manifest field \"" + key + "\" missing or not an integer");
+        }
+        return n.intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> m, String key, String where) {
+        if (!(m.get(key) instanceof Map<?, ?> o)) {
+            throw new FontganException(where, "manifest field \"" + key + "\" missing or not an object");
+        }
+        return (Map<String, Object>) o;
+    }
+}

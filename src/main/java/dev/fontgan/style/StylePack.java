@@ -1,0 +1,409 @@
+package dev.fontgan.style;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.fontgan.AtomicFile;
+import dev.fontgan.FontganException;
+import dev.fontgan.Json;
+import dev.fontgan.Progress;
+import dev.fontgan.TorchRuntime;
+import dev.fontgan.font.FontFile;
+import dev.fontgan.glyph.GlyphImage;
+import dev.fontgan.glyph.GlyphRasterizer;
+import dev.fontgan.nn.Weights;
+import dev.fontgan.zi2zi.Zi2ziGenerator;
+import dev.fontgan.zi2zi.Zi2ziGeneratorSpec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A trained generator packaged for use ({@code NAME.fgstyle}): a zip of {@code manifest.json}
+ * ({@link PackManifest}), {@code generator.params} (the generator's weights in DJL's parameter
+ * format, nothing else of the run) and the source font file with its license, so a pack needs
+ * nothing outside itself: the source font's outlines are the model's input and its metrics lay
+ * the text out.
+ *
+ * <p>Loading checks the zip, the manifest version, the size of every part and every parameter's
+ * shape against a freshly built generator; any problem is one {@link FontganException} naming the
+ * pack. {@link #generate} rasterizes the source glyphs exactly as the training data was made
+ * (same {@link GlyphRasterizer}, size and normalization) and runs the generator in eval mode, one
+ * forward pass per batch of up to {@link #BATCH} glyphs, each in its own NDManager sub-manager.
+ */
+public final class StylePack implements AutoCloseable {
+    /** Where the default pack lives on the class path. */
+    public static final String DEFAULT_RESOURCE = "/dev/fontgan/style/default.fgstyle";
+    public static final String MANIFEST_ENTRY = "manifest.json";
+    public static final String GENERATOR_ENTRY = "generator.params";
+    /** Larger pack files are refused before reading. */
+    public static final long MAX_PACK_BYTES = 256L << 20;
+    /** Glyphs per forward pass. */
+    public static final int BATCH = 64;
+
+    private final String where;
+    private final PackManifest manifest;
+    private final FontFile sourceFont;
+    private final NDManager manager;
+    private final ParameterStore parameters;
+    private final Zi2ziGenerator generator;
+    private final GlyphRasterizer rasterizer;
+    private long forwardPasses;
+
+    private StylePack(String where, PackManifest manifest, FontFile sourceFont, byte[] generatorParams) {
+        this.where = where;
+        this.manifest = manifest;
+        this.sourceFont = sourceFont;
+        if (!"zi2zi".equals(manifest.kind())) {
+            throw new FontganException(where, "pack kind '" + manifest.kind() + "' is not supported by this fontgan"
+                    + " (it reads zi2zi packs)");
+        }
+        Zi2ziGeneratorSpec spec = Zi2ziGeneratorSpec.fromJson(manifest.generator(), where);
+        if (manifest.sizePx() >> spec.channels().length < 1 || Integer.bitCount(manifest.sizePx()) != 1) {
+            throw new FontganException(where, "size_px " + manifest.sizePx() + " does not fit a generator with "
+                    + spec.channels().length + " levels");
+        }
+        TorchRuntime.configure();
+        this.rasterizer = new GlyphRasterizer(manifest.sizePx(), manifest.normalization());
+        this.manager = NDManager.newBaseManager();
+        try {
+            this.parameters = new ParameterStore(manager, false);
+            this.generator = new Zi2ziGenerator(spec, manifest.styles().size());
+            generator.initialize(manager, DataType.FLOAT32, new Shape(1, 1, manifest.sizePx(), manifest.sizePx()),
+                    new Shape(1));
+            long expectedBytes = 4 * Weights.count(generator) + (1 << 20);
+            if (generatorParams.length > 2 * expectedBytes + (4L << 20)) {
+                throw new FontganException(where, GENERATOR_ENTRY + " is " + generatorParams.length
+                        + " bytes, far more than this generator's " + expectedBytes);
+            }
+            Weights.load(generator, manager, generatorParams, where);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Loads a pack file. */
+    public static StylePack load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new FontganException(file, Files.isDirectory(file) ? "is a directory, expected a .fgstyle file"
+                    : "no such style pack");
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_PACK_BYTES) {
+                throw new FontganException(file, "too large for a style pack (" + (Files.size(file) >> 20)
+                        + " MB, at most " + (MAX_PACK_BYTES >> 20) + " MB)");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new FontganException(file, "cannot read: " + AtomicFile.describe(e), e);
+        }
+        return read(bytes, file.toString());
+    }
+
+    /** Whether this build carries a default pack (cheap: no engine is loaded). */
+    public static boolean hasDefault() {
+        return StylePack.class.getResource(DEFAULT_RESOURCE) != null;
+    }
+
+    /** The pack shipped in the jar. */
+    public static StylePack loadDefault() {
+        String where = "default style pack";
+        try (InputStream in = StylePack.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new FontganException(where, "no default style pack in this build; train one with "
+                        + "tools/train-default.sh");
+            }
+            byte[] bytes = in.readNBytes((int) MAX_PACK_BYTES + 1);
+            if (bytes.length > MAX_PACK_BYTES) {
+                throw new FontganException(where, "too large for a style pack");
+            }
+            return read(bytes, where);
+        } catch (IOException e) {
+            throw new FontganException(where, "cannot read: " + AtomicFile.describe(e), e);
+        }
+    }
+
+    /** Reads a pack from its bytes; {@code where} names it in errors. */
+    public static StylePack read(byte[] bytes, String where) {
+        Map<String, byte[]> entries = unzip(bytes, where);
+        byte[] manifestBytes = required(entries, MANIFEST_ENTRY, where);
+        PackManifest manifest = PackManifest.parse(new String(manifestBytes, StandardCharsets.UTF_8),
+                where + ": " + MANIFEST_ENTRY);
+        byte[] params = required(entries, GENERATOR_ENTRY, where);
+        byte[] font = required(entries, manifest.source().file(), where);
+        if (manifest.source().licenseFile() != null) {
+            required(entries, manifest.source().licenseFile(), where);
+        }
+        String sha = sha256(font);
+        if (!sha.equals(manifest.source().sha256())) {
+            throw new FontganException(where, "source font " + manifest.source().file()
+                    + " does not match the SHA-256 in the manifest");
+        }
+        FontFile sourceFont = FontFile.fromBytes(Path.of(where + "!" + manifest.source().file()), font,
+                manifest.source().member());
+        return new StylePack(where, manifest, sourceFont, params);
+    }
+
+    /**
+     * Writes a pack atomically. The font entry and the license entry are named by the manifest.
+     *
+     * @param license the source font's license text, or null when the manifest names none
+     */
+    public static void write(Path out, PackManifest manifest, byte[] generatorParams, byte[] sourceFont,
+            byte[] license) {
+        AtomicFile.write(out, zip(manifest, generatorParams, sourceFont, license));
+    }
+
+    /** A pack's bytes (see {@link #write}). */
+    public static byte[] zip(PackManifest manifest, byte[] generatorParams, byte[] sourceFont, byte[] license) {
+        if (!sha256(sourceFont).equals(manifest.source().sha256())) {
+            throw new IllegalArgumentException("source font bytes do not match the manifest's sha256");
+        }
+        if ((manifest.source().licenseFile() == null) != (license == null)) {
+            throw new IllegalArgumentException("license text and manifest license_file must come together");
+        }
+        byte[] manifestBytes = Json.pretty(manifest.toJson()).getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(generatorParams.length
+                + sourceFont.length + 4096);
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
+            zip.write(manifestBytes);
+            zip.closeEntry();
+            putStored(zip, GENERATOR_ENTRY, generatorParams); // float weights barely compress
+            zip.putNextEntry(new ZipEntry(manifest.source().file()));
+            zip.write(sourceFont);
+            zip.closeEntry();
+            if (license != null) {
+                zip.putNextEntry(new ZipEntry(manifest.source().licenseFile()));
+                zip.write(license);
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void putStored(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(data.length);
+        e.setCompressedSize(data.length);
+        e.setCrc(crc.getValue());
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    /** Entries of a whole zip held in memory; a cut or corrupt zip is an error naming the pack. */
+    static Map<String, byte[]> unzip(byte[] bytes, String where) {
+        if (bytes.length < 22 || bytes[0] != 'P' || bytes[1] != 'K') {
+            throw new FontganException(where, "not a style pack (not a zip file)");
+        }
+        if (!hasEndRecord(bytes)) {
+            throw new FontganException(where, "style pack is truncated (the zip has no end record)");
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                byte[] data = zip.readNBytes((int) MAX_PACK_BYTES);
+                if (zip.read() != -1) {
+                    throw new FontganException(where, "entry " + e.getName() + " is too large");
+                }
+                if (entries.put(e.getName(), data) != null) {
+                    throw new FontganException(where, "entry " + e.getName() + " appears twice");
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new FontganException(where, "style pack is corrupted (" + e.getMessage() + ")");
+        }
+        if (entries.isEmpty()) {
+            throw new FontganException(where, "style pack is empty");
+        }
+        return entries;
+    }
+
+    /** Whether the zip's end-of-central-directory record is there (a cut file lacks it). */
+    private static boolean hasEndRecord(byte[] b) {
+        int stop = Math.max(0, b.length - 22 - 65535);
+        for (int i = b.length - 22; i >= stop; i--) {
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) {
+                int commentLength = (b[i + 20] & 0xff) | (b[i + 21] & 0xff) << 8;
+                if (i + 22 + commentLength == b.length) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static byte[] required(Map<String, byte[]> entries, String name, String where) {
+        byte[] b = entries.get(name);
+        if (b == null) {
+            throw new FontganException(where, "style pack has no " + name);
+        }
+        return b;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            StringBuilder s = new StringBuilder();
+            for (byte x : d) {
+                s.append(String.format("%02x", x & 0xff));
+            }
+            return s.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the pack was loaded from, for messages. */
+    public String where() {
+        return where;
+    }
+
+    public PackManifest manifest() {
+        return manifest;
+    }
+
+    public String kind() {
+        return manifest.kind();
+    }
+
+    public int sizePx() {
+        return manifest.sizePx();
+    }
+
+    public List<PackStyle> styles() {
+        return manifest.styles();
+    }
+
+    /** The font the generator reads: its outlines are the input, its metrics lay out text. */
+    public FontFile sourceFont() {
+        return sourceFont;
+    }
+
+    /** Trainable scalars of the generator. */
+    public long generatorParameterCount() {
+        return Weights.count(generator);
+    }
+
+    /** Forward passes run so far (one per batch). */
+    public long forwardPasses() {
+        return forwardPasses;
+    }
+
+    /** Whether the pack can write the character: its source font has a non-empty glyph for it. */
+    public boolean canWrite(int codePoint) {
+        return sourceFont.has(codePoint) && sourceFont.glyph(codePoint).outline() != null;
+    }
+
+    /** Source glyphs as the generator reads them; null where the source font lacks a character. */
+    public GlyphImage[] sources(int[] codePoints) {
+        return rasterizer.rasterizeAll(sourceFont, codePoints, Progress.NONE);
+    }
+
+    /**
+     * Writes characters in a style or blend, in batches of {@link #BATCH}; null where the source
+     * font lacks a character. Each image carries its source glyph's placement.
+     */
+    public GlyphImage[] generate(int[] codePoints, StyleMix mix) {
+        return generate(sources(codePoints), mix);
+    }
+
+    /** Writes the given source glyphs (from {@link #sources}) in a style or blend; nulls stay null. */
+    public GlyphImage[] generate(GlyphImage[] sources, StyleMix mix) {
+        return generate(sources, mix, BATCH);
+    }
+
+    /** As {@link #generate(GlyphImage[], StyleMix)} with another batch size (for benchmarks). */
+    public GlyphImage[] generate(GlyphImage[] sources, StyleMix mix, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be positive");
+        }
+        float[] weights = mix.over(styles(), "--style");
+        int px = sizePx();
+        int area = px * px;
+        GlyphImage[] out = new GlyphImage[sources.length];
+        int[] present = java.util.stream.IntStream.range(0, sources.length).filter(i -> sources[i] != null).toArray();
+        for (int from = 0; from < present.length; from += batch) {
+            int n = Math.min(batch, present.length - from);
+            float[] pixels = new float[n * area];
+            for (int k = 0; k < n; k++) {
+                byte[] src = sources[present[from + k]].pixels();
+                for (int j = 0; j < area; j++) {
+                    pixels[k * area + j] = (src[j] & 0xff) / 127.5f - 1f;
+                }
+            }
+            float[] result;
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray source = sub.create(pixels, new Shape(n, 1, px, px));
+                result = forward(source, styleWeights(sub, weights, n)).toFloatArray();
+            }
+            for (int k = 0; k < n; k++) {
+                GlyphImage s = sources[present[from + k]];
+                byte[] ink = new byte[area];
+                for (int j = 0; j < area; j++) {
+                    int v = Math.round((result[k * area + j] + 1f) * 127.5f);
+                    ink[j] = (byte) Math.max(0, Math.min(255, v));
+                }
+                out[present[from + k]] = new GlyphImage(s.codePoint(), px, ink, s.placement());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One mix repeated for a batch.
+     * @return (n, S) float32 rows of style weights
+     */
+    static NDArray styleWeights(NDManager manager, float[] weights, int n) {
+        float[] rows = new float[n * weights.length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(weights, 0, rows, i * weights.length, weights.length);
+        }
+        return manager.create(rows, new Shape(n, weights.length));
+    }
+
+    /**
+     * Runs the generator in eval mode on one batch.
+     * @param source (N, 1, H, W) in [-1, 1]
+     * @param styleWeights (N, S) weights over the pack's styles (rows of a one-hot for pure styles)
+     * @return (N, 1, H, W) in [-1, 1], in the source's manager
+     */
+    public NDArray forward(NDArray source, NDArray styleWeights) {
+        NDArray table = generator.styleTable();
+        NDArray vectors = styleWeights.matMul(table.toDevice(styleWeights.getDevice(), false));
+        forwardPasses++;
+        return generator.forward(parameters, new NDList(source, vectors), false).get(0);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    @Override
+    public String toString() {
+        return "StylePack[" + where + ", " + kind() + ", " + styles().size() + " styles]";
+    }
+}
