@@ -80,13 +80,28 @@ public final class InkFraming {
     static float[] coverage(BufferedImage picture) {
         int w = picture.getWidth();
         int h = picture.getHeight();
-        int[] argb = picture.getRGB(0, 0, w, h, null, 0, w);
         float[] lum = new float[w * h];
-        for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            double a = (p >>> 24) / 255.0;
-            double l = 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
-            lum[i] = (float) (a * l + (1 - a) * 255);
+        java.awt.image.Raster raster = picture.getRaster();
+        int bands = raster.getNumBands();
+        if (picture.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY && bands <= 2) {
+            // gray pictures: the stored values (getRGB would pass them through a linear-to-sRGB curve)
+            double max = (1 << picture.getColorModel().getComponentSize(0)) - 1;
+            double maxAlpha = bands == 2 ? (1 << picture.getColorModel().getComponentSize(1)) - 1 : 1;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double l = raster.getSample(x, y, 0) * 255.0 / max;
+                    double a = bands == 2 ? raster.getSample(x, y, 1) / maxAlpha : 1;
+                    lum[y * w + x] = (float) (a * l + (1 - a) * 255);
+                }
+            }
+        } else {
+            int[] argb = picture.getRGB(0, 0, w, h, null, 0, w);
+            for (int i = 0; i < argb.length; i++) {
+                int p = argb[i];
+                double a = (p >>> 24) / 255.0;
+                double l = 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
+                lum[i] = (float) (a * l + (1 - a) * 255);
+            }
         }
         float paper = borderMedian(lum, w, h);
         float[] sorted = lum.clone();
