@@ -65,6 +65,8 @@ public final class FineTune {
     public static final int DEFAULT_MAX_CHARS = 100;
     /** Held-out characters scored per run (the first ones in charset order). */
     static final int MAX_HELD_OUT = 200;
+    /** Training glyphs scored before and after (the first ones; --styles runs have thousands). */
+    static final int MAX_SCORED_TRAIN = 400;
     /** Training glyphs used to find the nearest existing style. */
     static final int PROBE_GLYPHS = 64;
     private static final int EVAL_BATCH = 64;
@@ -308,7 +310,7 @@ public final class FineTune {
                 report.put("chars", new String(codePoints(train), 0, train.size()));
             }
             Map<String, Object> before = resuming ? previousBefore(r.out()) : Json.obj(
-                    "train", score(model, train).toJson(), "held_out", heldOut.isEmpty() ? null
+                    "train", score(model, scored(train)).toJson(), "held_out", heldOut.isEmpty() ? null
                             : score(model, heldOut).toJson());
             report.put("before", before);
         } catch (RuntimeException e) {
@@ -342,7 +344,8 @@ public final class FineTune {
         try (Zi2ziModel tuned = Zi2ziModel.create(arch, finalNames.size(), m.sizePx(), r.seed())) {
             tuned.loadGenerator(Checkpoints.part(Checkpoints.read(checkpoint), "generator.params", checkpoint),
                     checkpoint.toString());
-            report.put("after", Json.obj("step", Checkpoints.stepOf(checkpoint), "train", score(tuned, train).toJson(),
+            report.put("after", Json.obj("step", Checkpoints.stepOf(checkpoint),
+                    "train", score(tuned, scored(train)).toJson(),
                     "held_out", heldOut.isEmpty() ? null : score(tuned, heldOut).toJson()));
         }
         AtomicFile.writeString(r.out().resolve(REPORT), Json.pretty(report));
@@ -624,6 +627,10 @@ public final class FineTune {
         }
         return Metrics.compare(InkImages.ofInk(out, samples.size(), model.sizePx()),
                 InkImages.ofInk(tgt, samples.size(), model.sizePx())).summary();
+    }
+
+    private static List<TuningPairs.Sample> scored(List<TuningPairs.Sample> train) {
+        return train.subList(0, Math.min(MAX_SCORED_TRAIN, train.size()));
     }
 
     private static int[] codePoints(List<TuningPairs.Sample> samples) {
