@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 StylesCommand.class,
                 EvalCommand.class,
+                FinetuneCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Exit code for bad input (a file or value that cannot be used). Usage errors exit 2. */

@@ -38,6 +38,7 @@ public final class UNet extends AbstractBlock {
     private final List<Block> decoderUp = new ArrayList<>();
     private final List<Block> decoderNorm = new ArrayList<>();
     private final List<Block> decoderDropout = new ArrayList<>();
+    private boolean encoderFrozen;
 
     public UNet(Config config) {
         this.config = config;
@@ -82,6 +83,24 @@ public final class UNet extends AbstractBlock {
     }
 
     /**
+     * Freezes the encoder (zi2zi's second stage): its weights stop requiring gradients, so an
+     * optimizer built afterwards leaves them out, and it runs in inference mode even in training
+     * (batch norm uses and keeps its running statistics). Gradients still flow through it to its
+     * input. Running statistics are never made trainable.
+     */
+    public void freezeEncoder(boolean freeze) {
+        for (Block level : encoder) {
+            level.freezeParameters(freeze, p -> p.getType() != ai.djl.nn.Parameter.Type.RUNNING_MEAN
+                    && p.getType() != ai.djl.nn.Parameter.Type.RUNNING_VAR);
+        }
+        encoderFrozen = freeze;
+    }
+
+    public boolean encoderFrozen() {
+        return encoderFrozen;
+    }
+
+    /**
      * Runs the encoder.
      * @param x (N, in, H, W)
      * @return every level's output, outermost first; the last is the bottleneck
@@ -89,8 +108,9 @@ public final class UNet extends AbstractBlock {
     public List<NDArray> encode(ParameterStore ps, NDArray x, boolean training) {
         List<NDArray> skips = new ArrayList<>(encoder.size());
         NDArray h = x;
+        boolean train = training && !encoderFrozen;
         for (Block level : encoder) {
-            h = level.forward(ps, new NDList(h), training).singletonOrThrow();
+            h = level.forward(ps, new NDList(h), train).singletonOrThrow();
             skips.add(h);
         }
         return skips;

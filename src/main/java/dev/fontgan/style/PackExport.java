@@ -56,6 +56,12 @@ public final class PackExport {
         if (!"zi2zi".equals(config.get("kind"))) {
             throw new FontganException(where, "only zi2zi runs can be exported (kind is " + config.get("kind") + ")");
         }
+        if (Files.isRegularFile(runDir.resolve(FineTune.TEMPLATE))) { // a fine-tune run carries its pack's frame
+            FineTune.Exported e = FineTune.exportBytes(runDir, metrics(metricsFile != null ? metricsFile
+                    : runDir.resolve("eval.json"), metricsFile != null));
+            AtomicFile.write(out, e.pack());
+            return new Result(out, Checkpoints.stepOf(e.checkpoint()), e.styles(), e.pack().length);
+        }
         Path checkpoint = run.checkpoints().newest()
                 .orElseThrow(() -> new FontganException(runDir, "run has no checkpoint yet"));
         Map<String, byte[]> parts = Checkpoints.read(checkpoint);

@@ -307,6 +307,11 @@ public final class StylePack implements AutoCloseable {
         return Weights.count(generator);
     }
 
+    /** A copy of the generator's style embedding table, row-major (styles x embedding width). */
+    float[] styleTable() {
+        return generator.styleTable().toFloatArray();
+    }
+
     /** Forward passes run so far (one per batch). */
     public long forwardPasses() {
         return forwardPasses;

@@ -96,6 +96,68 @@ public final class Zi2ziModel implements AutoCloseable {
         return generator.forward(parameters, new NDList(source, style), false).get(0);
     }
 
+    /**
+     * A copy of this model with one more style slot (id = {@link #styleCount()}): every parameter
+     * and running statistic copied bit for bit, the style embedding table and the discriminator's
+     * category head grown by one row. The new embedding row and category row are copies of style
+     * {@code initFrom}'s, or the means of all rows when {@code initFrom} is -1. This model is left
+     * as it was (close it when done).
+     */
+    public Zi2ziModel withExtraStyle(int initFrom) {
+        if (initFrom < -1 || initFrom >= styles) {
+            throw new IllegalArgumentException("initFrom " + initFrom + " outside -1.." + (styles - 1));
+        }
+        Zi2ziModel grown = new Zi2ziModel(arch, styles + 1, sizePx, 0);
+        try {
+            copyGrowing(generator, grown.generator, initFrom);
+            copyGrowing(discriminator, grown.discriminator, initFrom);
+        } catch (RuntimeException e) {
+            grown.close();
+            throw e;
+        }
+        return grown;
+    }
+
+    /** Copies parameters by position; a parameter whose first dimension grew by one gets a new last row. */
+    private void copyGrowing(ai.djl.nn.Block from, ai.djl.nn.Block to, int initFrom) {
+        java.util.List<ai.djl.nn.Parameter> src = from.getParameters().values();
+        java.util.List<ai.djl.nn.Parameter> dst = to.getParameters().values();
+        if (src.size() != dst.size()) {
+            throw new IllegalStateException("parameter lists differ: " + src.size() + " vs " + dst.size());
+        }
+        for (int i = 0; i < src.size(); i++) {
+            NDArray a = src.get(i).getArray();
+            NDArray b = dst.get(i).getArray();
+            Shape sa = a.getShape();
+            Shape sb = b.getShape();
+            float[] values = a.toFloatArray();
+            if (sa.equals(sb)) {
+                b.set(values);
+                continue;
+            }
+            if (sa.dimension() == 0 || sb.dimension() != sa.dimension() || sb.get(0) != sa.get(0) + 1
+                    || sb.size() / sb.get(0) != sa.size() / sa.get(0)) {
+                throw new IllegalStateException("cannot grow parameter " + sa + " to " + sb);
+            }
+            int rows = (int) sa.get(0);
+            int width = (int) (sa.size() / rows);
+            float[] out = java.util.Arrays.copyOf(values, values.length + width);
+            for (int k = 0; k < width; k++) {
+                float v = 0;
+                if (initFrom >= 0) {
+                    v = values[initFrom * width + k];
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        v += values[r * width + k];
+                    }
+                    v /= rows;
+                }
+                out[rows * width + k] = v;
+            }
+            b.set(out);
+        }
+    }
+
     /** The generator's weights alone (for style packs). */
     public byte[] saveGenerator() {
         return Weights.save(generator);

@@ -63,9 +63,26 @@ public final class Zi2ziTrainer implements AutoCloseable {
     private long step;
 
     public Zi2ziTrainer(Zi2ziConfig config, PairBatches data) {
+        this(config, data, Zi2ziModel.create(config.arch(), data.styleNames().size(), data.sizePx(), config.seed()),
+                false);
+    }
+
+    /**
+     * Trains an existing model (fine-tuning); the trainer owns it from here on and closes it. With
+     * {@code freezeEncoder} the generator's encoder is frozen before the optimizers are built, so
+     * its weights and running statistics stay bit-identical (zi2zi's second stage).
+     */
+    public Zi2ziTrainer(Zi2ziConfig config, PairBatches data, Zi2ziModel model, boolean freezeEncoder) {
+        if (model.arch() != config.arch() || model.styleCount() != data.styleNames().size()
+                || model.sizePx() != data.sizePx()) {
+            throw new IllegalArgumentException("model (" + model.arch().id() + ", " + model.styleCount() + " styles, "
+                    + model.sizePx() + " px) does not fit config/data (" + config.arch().id() + ", "
+                    + data.styleNames().size() + " styles, " + data.sizePx() + " px)");
+        }
         this.config = config;
         this.data = data;
-        this.model = Zi2ziModel.create(config.arch(), data.styleNames().size(), data.sizePx(), config.seed());
+        this.model = model;
+        model.generator().unet().freezeEncoder(freezeEncoder);
         this.generatorOptimizer = new Adam(model.generator(), model.manager(), 0.5f, 0.999f);
         this.discriminatorOptimizer = new Adam(model.discriminator(), model.manager(), 0.5f, 0.999f);
     }
@@ -256,11 +273,23 @@ public final class Zi2ziTrainer implements AutoCloseable {
      */
     public static Result train(Zi2ziConfig config, PairBatches data, Path runDir, long steps, boolean resume,
             Map<String, Object> extraConfig, Progress progress, StopSignal stop) {
+        return train(() -> new Zi2ziTrainer(config, data), config, data, runDir, steps, resume, extraConfig, progress,
+                stop);
+    }
+
+    /**
+     * As {@link #train(Zi2ziConfig, PairBatches, Path, long, boolean, Map, Progress, StopSignal)}
+     * with a trainer made by {@code trainer} (after the run folder was checked), e.g. one over a
+     * fine-tuned model.
+     */
+    public static Result train(java.util.function.Supplier<Zi2ziTrainer> trainer, Zi2ziConfig config,
+            PairBatches data, Path runDir, long steps, boolean resume, Map<String, Object> extraConfig,
+            Progress progress, StopSignal stop) {
         RunDirectory run = new RunDirectory(runDir, config.keepCheckpoints());
         if (!resume && run.exists()) {
             throw new FontganException(runDir, "already holds a run; use --resume to continue it or choose another --out");
         }
-        try (Zi2ziTrainer t = new Zi2ziTrainer(config, data)) {
+        try (Zi2ziTrainer t = trainer.get()) {
             Optional<Path> newest = resume ? run.checkpoints().newest() : Optional.empty();
             if (newest.isPresent()) {
                 t.restore(Checkpoints.read(newest.get()), newest.get());
