@@ -45,10 +45,12 @@ class DatasetCommandTest {
     void packStylesAndMissingOptionsAreOneLineErrors() {
         TestFonts.path("fonts/catalog.json");
         TestFonts.useHome();
+        Path noPack = temp.resolve("none.fgstyle");
         Run r = run("dataset", "--chars", "digits", "--count", "5", "--out", temp.resolve("x").toString(),
-                "--styles", "default:all=0.6,fonts:handwriting=0.4");
+                "--styles", "pack:" + noPack + ":all=0.6,fonts:handwriting=0.4");
         assertEquals(1, r.code());
-        assertTrue(r.err().startsWith("error: --styles: ") && r.err().contains("no style pack available"), r.err());
+        assertTrue(r.err().startsWith("error: " + noPack + ": ") && r.err().lines().count() == 1, r.err());
+        assertTrue(!java.nio.file.Files.exists(temp.resolve("x")), "nothing written");
         Run missing = run("dataset", "--chars", "digits", "--out", temp.resolve("y").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().startsWith("error: --count:"), missing.err());
