@@ -1,0 +1,58 @@
+package dev.fontgan.gan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+
+/** Scalar losses on NDArrays; every result is a 0-d array (mean over the batch). */
+public final class Losses {
+    private Losses() {}
+
+    /**
+     * Binary cross-entropy on logits against a constant target, numerically stable.
+     * @param logits any shape, unbounded
+     * @param target 1 for "real", 0 for "fake" (values in between are label smoothing)
+     */
+    public static NDArray bceWithLogits(NDArray logits, float target) {
+        // BCE(x, t) = t * softplus(-x) + (1 - t) * softplus(x)
+        if (target == 1f) {
+            return Activation.softPlus(logits.neg()).mean();
+        }
+        if (target == 0f) {
+            return Activation.softPlus(logits).mean();
+        }
+        return Activation.softPlus(logits.neg()).mul(target).add(Activation.softPlus(logits).mul(1f - target)).mean();
+    }
+
+    /**
+     * Softmax cross-entropy on logits (never apply softmax before this).
+     * @param logits (N, K)
+     * @param labels (N) integer class ids in [0, K)
+     */
+    public static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        int classes = (int) logits.getShape().get(1);
+        NDArray oneHot = labels.oneHot(classes, logits.getDataType());
+        return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
+    }
+
+    /** Mean absolute difference of two arrays of the same shape. */
+    public static NDArray l1(NDArray a, NDArray b) {
+        return a.sub(b).abs().mean();
+    }
+
+    /** Mean squared difference of two arrays of the same shape. */
+    public static NDArray mse(NDArray a, NDArray b) {
+        return a.sub(b).square().mean();
+    }
+
+    /**
+     * Anisotropic total variation: mean absolute difference of vertical and horizontal neighbours.
+     * @param images (N, C, H, W)
+     */
+    public static NDArray totalVariation(NDArray images) {
+        long h = images.getShape().get(2);
+        long w = images.getShape().get(3);
+        NDArray dy = images.get(":, :, 1:, :").sub(images.get(":, :, :" + (h - 1) + ", :")).abs().mean();
+        NDArray dx = images.get(":, :, :, 1:").sub(images.get(":, :, :, :" + (w - 1))).abs().mean();
+        return dy.add(dx);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.fontgan.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * U-Net encoder/decoder with a condition vector concatenated at the bottleneck and, optionally,
+ * conditional norms in every decoder level. The encoder halves the size per level with 4x4
+ * stride-2 convolutions (LeakyReLU 0.2 before all but the first, norm on all but the first and
+ * last); the decoder doubles it per level (ReLU, up block, norm, dropout on chosen levels) and
+ * concatenates the mirrored encoder output; the last level ends in tanh.
+ *
+ * <p>Inputs: (x (N, in, H, W), condition (N, E)). Outputs: (y (N, out, H, W) in [-1, 1],
+ * bottleneck code (N, C * h * w)).
+ */
+public final class UNet extends AbstractBlock {
+    /**
+     * @param channels encoder output channels per level (length = depth; H / 2^depth is the bottleneck size)
+     * @param decoderNorm norm of the decoder levels; CONDITIONAL uses {@link ConditionalNorm} with {@code norm}
+     * @param dropoutLevels decoder levels (0 = innermost) that get dropout 0.5 in training
+     */
+    public record Config(int inChannels, int outChannels, int[] channels, int conditionDim, Norm norm,
+            boolean conditionalDecoderNorm, Upsampling up, int[] dropoutLevels, boolean finalBias) {}
+
+    private final Config config;
+    private final List<Block> encoder = new ArrayList<>();
+    private final List<Block> decoderUp = new ArrayList<>();
+    private final List<Block> decoderNorm = new ArrayList<>();
+    private final List<Block> decoderDropout = new ArrayList<>();
+
+    public UNet(Config config) {
+        this.config = config;
+        int[] ch = config.channels();
+        int depth = ch.length;
+        for (int i = 0; i < depth; i++) {
+            SequentialBlock level = new SequentialBlock();
+            if (i > 0) {
+                level.add(Layers.leakyRelu(0.2f));
+            }
+            boolean normed = i > 0 && i < depth - 1 && config.norm() != Norm.NONE;
+            level.add(Layers.down(ch[i], !normed));
+            if (normed) {
+                level.add(config.norm().block());
+            }
+            encoder.add(addChildBlock("enc" + i, level));
+        }
+        for (int j = 0; j < depth; j++) {
+            int i = depth - 1 - j;
+            boolean last = i == 0;
+            int out = last ? config.outChannels() : ch[i - 1];
+            decoderUp.add(addChildBlock("up" + j, config.up().block(out, last && config.finalBias())));
+            Block norm = null;
+            if (!last && config.norm() != Norm.NONE) {
+                norm = config.conditionalDecoderNorm()
+                        ? new ConditionalNorm(config.norm(), out)
+                        : config.norm().block();
+                addChildBlock("norm" + j, norm);
+            }
+            decoderNorm.add(norm);
+            Block drop = null;
+            if (!last && contains(config.dropoutLevels(), j)) {
+                drop = addChildBlock("drop" + j, Layers.dropout(0.5f));
+            }
+            decoderDropout.add(drop);
+        }
+        Layers.initNormal(this);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * Runs the encoder.
+     * @param x (N, in, H, W)
+     * @return every level's output, outermost first; the last is the bottleneck
+     */
+    public List<NDArray> encode(ParameterStore ps, NDArray x, boolean training) {
+        List<NDArray> skips = new ArrayList<>(encoder.size());
+        NDArray h = x;
+        for (Block level : encoder) {
+            h = level.forward(ps, new NDList(h), training).singletonOrThrow();
+            skips.add(h);
+        }
+        return skips;
+    }
+
+    /**
+     * The flattened bottleneck code of an image.
+     * @param x (N, in, H, W)
+     * @return (N, C * h * w)
+     */
+    public NDArray code(ParameterStore ps, NDArray x, boolean training) {
+        List<NDArray> skips = encode(ps, x, training);
+        NDArray b = skips.get(skips.size() - 1);
+        return b.reshape(b.getShape().get(0), -1);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.get(0);
+        NDArray cond = inputs.get(1);
+        List<NDArray> skips = encode(ps, x, training);
+        int depth = skips.size();
+        NDArray bottleneck = skips.get(depth - 1);
+        Shape bs = bottleneck.getShape();
+        long n = bs.get(0);
+        NDArray condMap = cond.reshape(n, -1, 1, 1);
+        if (bs.get(2) != 1 || bs.get(3) != 1) {
+            condMap = condMap.broadcast(n, cond.getShape().get(1), bs.get(2), bs.get(3));
+        }
+        NDArray h = bottleneck.concat(condMap, 1);
+        for (int j = 0; j < depth; j++) {
+            h = Activation.relu(h);
+            h = decoderUp.get(j).forward(ps, new NDList(h), training).singletonOrThrow();
+            if (j == depth - 1) {
+                h = Activation.tanh(h);
+                break;
+            }
+            Block norm = decoderNorm.get(j);
+            if (norm instanceof ConditionalNorm) {
+                h = norm.forward(ps, new NDList(h, cond), training).singletonOrThrow();
+            } else if (norm != null) {
+                h = norm.forward(ps, new NDList(h), training).singletonOrThrow();
+            }
+            Block drop = decoderDropout.get(j);
+            if (drop != null && training) {
+                h = drop.forward(ps, new NDList(h), true).singletonOrThrow();
+            }
+            h = h.concat(skips.get(depth - 2 - j), 1);
+        }
+        return new NDList(h, bottleneck.reshape(n, -1));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape x = inputShapes[0];
+        Shape cond = inputShapes[1];
+        int[] ch = config.channels();
+        int depth = ch.length;
+        long n = x.get(0);
+        long[] sizes = new long[depth];
+        Shape s = x;
+        for (int i = 0; i < depth; i++) {
+            encoder.get(i).initialize(manager, dataType, s);
+            s = encoder.get(i).getOutputShapes(new Shape[] {s})[0];
+            sizes[i] = s.get(2);
+        }
+        long hIn = sizes[depth - 1];
+        long cIn = ch[depth - 1] + cond.get(1);
+        for (int j = 0; j < depth; j++) {
+            int i = depth - 1 - j;
+            Shape in = new Shape(n, cIn, hIn, hIn);
+            decoderUp.get(j).initialize(manager, dataType, in);
+            Shape out = decoderUp.get(j).getOutputShapes(new Shape[] {in})[0];
+            Block norm = decoderNorm.get(j);
+            if (norm instanceof ConditionalNorm) {
+                norm.initialize(manager, dataType, out, cond);
+            } else if (norm != null) {
+                norm.initialize(manager, dataType, out);
+            }
+            if (decoderDropout.get(j) != null) {
+                decoderDropout.get(j).initialize(manager, dataType, out);
+            }
+            if (i > 0) {
+                cIn = out.get(1) + ch[i - 1];
+                hIn = out.get(2);
+            }
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape x = inputShapes[0];
+        int[] ch = config.channels();
+        long n = x.get(0);
+        long bottleneckSize = x.get(2) >> ch.length;
+        return new Shape[] {new Shape(n, config.outChannels(), x.get(2), x.get(3)),
+            new Shape(n, ch[ch.length - 1] * bottleneckSize * bottleneckSize)};
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.fontgan.nn;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.fontgan.FontganException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A block's parameters as bytes in DJL's parameter format, and back with checks: the reader trusts
+ * lengths and silently accepts permuted shapes, so every loaded shape is compared with the block's.
+ */
+public final class Weights {
+    private Weights() {}
+
+    /** The block's parameters (weights and running statistics). */
+    public static byte[] save(Block block) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            block.saveParameters(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Loads parameters into an initialized block built with the same architecture; a corrupt file
+     * or any shape difference gives a {@link FontganException} naming {@code where}.
+     */
+    public static void load(Block block, NDManager manager, byte[] data, String where) {
+        List<Pair<String, Shape>> expected = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            expected.add(new Pair<>(p.getKey(), p.getValue().getArray().getShape()));
+        }
+        try {
+            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(data)));
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
+                throw (VirtualMachineError) e;
+            }
+            throw new FontganException(where, "weights do not fit this model or are corrupted ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
+        int i = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Shape want = expected.get(i++).getValue();
+            Shape got = p.getValue().getArray().getShape();
+            if (!want.equals(got)) {
+                throw new FontganException(where, "parameter " + p.getKey() + " has shape " + got
+                        + " but this model needs " + want);
+            }
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+    }
+
+    /** Total number of scalar parameters (weights only, running statistics excluded). */
+    public static long count(Block block) {
+        long n = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                n += p.getValue().getArray().getShape().size();
+            }
+        }
+        return n;
+    }
+}

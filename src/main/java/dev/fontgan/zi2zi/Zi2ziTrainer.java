@@ -1,0 +1,334 @@
+package dev.fontgan.zi2zi;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.fontgan.FontganException;
+import dev.fontgan.Json;
+import dev.fontgan.Progress;
+import dev.fontgan.gan.Adam;
+import dev.fontgan.gan.AdversarialLoss;
+import dev.fontgan.gan.Checkpoints;
+import dev.fontgan.gan.Losses;
+import dev.fontgan.gan.RunDirectory;
+import dev.fontgan.gan.SampleGrid;
+import dev.fontgan.gan.StopSignal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Trains zi2zi: per iteration one discriminator step then {@code generatorSteps} generator steps.
+ * D: BCE real/fake on logits + style cross-entropy on real and fake. G: non-saturating BCE +
+ * style cross-entropy + L1 to the target + encoding consistency (MSE of bottleneck codes of source
+ * and output) + total variation. D is frozen during G steps. Every iteration runs in its own
+ * NDManager and re-seeds the engine with (seed, iteration), so a resumed run repeats an
+ * uninterrupted one exactly.
+ */
+public final class Zi2ziTrainer implements AutoCloseable {
+    /** A loss above this (or not finite) stops training as diverged. */
+    public static final float EXPLODED = 1e6f;
+
+    /** Losses of one iteration (the last generator step's terms). */
+    public record StepLosses(float d, float g, float l1, float constLoss, float category, float adversarial, float tv) {
+        boolean finite() {
+            float[] all = {d, g, l1, constLoss, category, adversarial, tv};
+            for (float v : all) {
+                if (!Float.isFinite(v) || Math.abs(v) > EXPLODED) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public Map<String, Object> toJson() {
+            return Json.obj("d_loss", (double) d, "g_loss", (double) g, "l1", (double) l1, "const", (double) constLoss,
+                    "category", (double) category, "adversarial", (double) adversarial, "tv", (double) tv);
+        }
+    }
+
+    private final Zi2ziConfig config;
+    private final PairBatches data;
+    private final Zi2ziModel model;
+    private final Adam generatorOptimizer;
+    private final Adam discriminatorOptimizer;
+    private final AdversarialLoss adversarial = AdversarialLoss.NON_SATURATING;
+    private long step;
+
+    public Zi2ziTrainer(Zi2ziConfig config, PairBatches data) {
+        this.config = config;
+        this.data = data;
+        this.model = Zi2ziModel.create(config.arch(), data.styleNames().size(), data.sizePx(), config.seed());
+        this.generatorOptimizer = new Adam(model.generator(), model.manager(), 0.5f, 0.999f);
+        this.discriminatorOptimizer = new Adam(model.discriminator(), model.manager(), 0.5f, 0.999f);
+    }
+
+    public Zi2ziModel model() {
+        return model;
+    }
+
+    public Zi2ziConfig config() {
+        return config;
+    }
+
+    /** Iterations done so far. */
+    public long step() {
+        return step;
+    }
+
+    /** Runs one iteration (D step, then G steps) and returns its losses. */
+    public StepLosses iterate() {
+        float lr = config.schedule().at(step);
+        ParameterStore ps = model.parameters();
+        Zi2ziGenerator g = model.generator();
+        Zi2ziDiscriminator d = model.discriminator();
+        StepLosses result;
+        try (NDManager sub = model.manager().newSubManager()) {
+            PairBatches.Batch b = data.batch(step, config.batchSize(), sub);
+            Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + step));
+            NDArray src = b.source();
+            NDArray tgt = b.target();
+            NDArray styles = b.styles();
+            NDArray fakeStyles = config.shuffleLabels() ? shuffled(styles, sub) : null;
+
+            // discriminator step: the generator runs without a graph
+            NDArray fake = g.forward(ps, new NDList(src, styles), true).get(0);
+            NDArray shuffledFake = fakeStyles == null ? null : g.forward(ps, new NDList(src, fakeStyles), true).get(0);
+            float dLoss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = discriminatorLoss(ps, d, src, tgt, fake, styles);
+                if (shuffledFake != null) {
+                    NDList sf = d.forward(ps, new NDList(src, shuffledFake), true);
+                    loss = loss.add(Losses.bceWithLogits(sf.get(0), 0f))
+                            .add(Losses.crossEntropy(sf.get(1), fakeStyles).mul(config.categoryWeight() * 0.5f));
+                }
+                gc.backward(loss);
+                dLoss = loss.getFloat();
+            }
+            discriminatorOptimizer.step(lr);
+
+            // generator steps with D frozen (G's backward would otherwise fill D's gradients)
+            d.freezeParameters(true);
+            try {
+                float[] terms = null;
+                for (int k = 0; k < config.generatorSteps(); k++) {
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDList out = g.forward(ps, new NDList(src, styles), true);
+                        NDArray out0 = out.get(0);
+                        NDArray constLoss = Losses.mse(g.code(ps, out0, true), out.get(1));
+                        NDList df = d.forward(ps, new NDList(src, out0), true);
+                        NDArray adv = adversarial.generator(df.get(0));
+                        NDArray cat = Losses.crossEntropy(df.get(1), styles);
+                        NDArray l1 = Losses.l1(out0, tgt);
+                        NDArray tv = Losses.totalVariation(out0);
+                        NDArray loss = adv.add(cat.mul(config.categoryWeight())).add(l1.mul(config.l1Weight()))
+                                .add(constLoss.mul(config.constWeight())).add(tv.mul(config.tvWeight()));
+                        if (fakeStyles != null) {
+                            NDList so = g.forward(ps, new NDList(src, fakeStyles), true);
+                            NDList sd = d.forward(ps, new NDList(src, so.get(0)), true);
+                            loss = loss.add(adversarial.generator(sd.get(0)))
+                                    .add(Losses.crossEntropy(sd.get(1), fakeStyles).mul(config.categoryWeight()))
+                                    .add(Losses.mse(g.code(ps, so.get(0), true), so.get(1)).mul(config.constWeight()));
+                        }
+                        gc.backward(loss);
+                        terms = new float[] {loss.getFloat(), l1.getFloat(), constLoss.getFloat(), cat.getFloat(),
+                            adv.getFloat(), tv.getFloat()};
+                    }
+                    generatorOptimizer.step(lr);
+                }
+                result = new StepLosses(dLoss, terms[0], terms[1], terms[2], terms[3], terms[4], terms[5]);
+            } finally {
+                d.freezeParameters(false);
+            }
+        }
+        step++;
+        return result;
+    }
+
+    private NDArray discriminatorLoss(ParameterStore ps, Zi2ziDiscriminator d, NDArray src, NDArray tgt, NDArray fake,
+            NDArray styles) {
+        NDArray realBinary;
+        NDArray realCategory;
+        NDArray fakeBinary;
+        NDArray fakeCategory;
+        if (config.arch().jointDiscriminator) {
+            long n = src.getShape().get(0);
+            NDList both = d.forward(ps, new NDList(src.concat(src, 0), tgt.concat(fake, 0)), true);
+            NDList bin = both.get(0).split(new long[] {n}, 0);
+            NDList cat = both.get(1).split(new long[] {n}, 0);
+            realBinary = bin.get(0);
+            fakeBinary = bin.get(1);
+            realCategory = cat.get(0);
+            fakeCategory = cat.get(1);
+        } else {
+            NDList real = d.forward(ps, new NDList(src, tgt), true);
+            NDList fk = d.forward(ps, new NDList(src, fake), true);
+            realBinary = real.get(0);
+            realCategory = real.get(1);
+            fakeBinary = fk.get(0);
+            fakeCategory = fk.get(1);
+        }
+        NDArray category = Losses.crossEntropy(realCategory, styles).add(Losses.crossEntropy(fakeCategory, styles));
+        return adversarial.discriminator(realBinary, fakeBinary).add(category.mul(config.categoryWeight() * 0.5f));
+    }
+
+    private NDArray shuffled(NDArray styles, NDManager sub) {
+        int[] ids = styles.toIntArray();
+        java.util.Random r = new java.util.Random(config.seed() * 7919 + step);
+        for (int i = ids.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = ids[i];
+            ids[i] = ids[j];
+            ids[j] = t;
+        }
+        return sub.create(ids);
+    }
+
+    /** Everything needed to resume: weights, optimizer moments, step, config. */
+    public Map<String, byte[]> checkpointParts() {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("state.json", Json.pretty(Json.obj("kind", "zi2zi", "step", step, "arch", config.arch().id(),
+                "styles", model.styleCount(), "size_px", model.sizePx(), "seed", config.seed()))
+                .getBytes(StandardCharsets.UTF_8));
+        parts.put("generator.params", model.saveGenerator());
+        parts.put("discriminator.params", model.saveDiscriminator());
+        parts.put("generator.optimizer", generatorOptimizer.save());
+        parts.put("discriminator.optimizer", discriminatorOptimizer.save());
+        return parts;
+    }
+
+    /** Restores a checkpoint written by {@link #checkpointParts()} for the same arch and styles. */
+    public void restore(Map<String, byte[]> parts, Path file) {
+        String where = file.toString();
+        Map<String, Object> state = Json.parseObject(
+                new String(Checkpoints.part(parts, "state.json", file), StandardCharsets.UTF_8), where);
+        if (!"zi2zi".equals(state.get("kind"))) {
+            throw new FontganException(file, "not a zi2zi checkpoint");
+        }
+        if (!config.arch().id().equals(state.get("arch"))) {
+            throw new FontganException(file, "checkpoint is for arch " + state.get("arch") + ", this run uses "
+                    + config.arch().id());
+        }
+        if (!(state.get("styles") instanceof Number n) || n.intValue() != model.styleCount()
+                || !(state.get("size_px") instanceof Number px) || px.intValue() != model.sizePx()) {
+            throw new FontganException(file, "checkpoint has " + state.get("styles") + " styles at "
+                    + state.get("size_px") + " px; the data has " + model.styleCount() + " at " + model.sizePx());
+        }
+        model.loadGenerator(Checkpoints.part(parts, "generator.params", file), where);
+        model.loadDiscriminator(Checkpoints.part(parts, "discriminator.params", file), where);
+        generatorOptimizer.load(Checkpoints.part(parts, "generator.optimizer", file), where);
+        discriminatorOptimizer.load(Checkpoints.part(parts, "discriminator.optimizer", file), where);
+        step = ((Number) state.get("step")).longValue();
+    }
+
+    /**
+     * A sample grid of the fixed samples: per group of up to 8, rows source | output | target.
+     */
+    public java.awt.image.BufferedImage sampleGrid(int count) {
+        try (NDManager sub = model.manager().newSubManager()) {
+            PairBatches.Batch b = data.samples(count, sub);
+            NDArray out = model.generate(b.source(), b.styles());
+            List<NDArray> rows = new ArrayList<>();
+            long n = b.source().getShape().get(0);
+            for (long i = 0; i < n; i += 8) {
+                String r = i + ":" + Math.min(n, i + 8);
+                rows.add(b.source().get(r));
+                rows.add(out.get(r));
+                rows.add(b.target().get(r));
+            }
+            return SampleGrid.of(rows);
+        }
+    }
+
+    /** What {@link #train} did. */
+    public record Result(long startStep, long endStep, StepLosses last, Path checkpoint, boolean stopped) {}
+
+    /**
+     * Trains into a run folder until {@code steps} iterations are done, writing config, metrics,
+     * samples and checkpoints. With {@code resume} it continues from the newest checkpoint.
+     */
+    public static Result train(Zi2ziConfig config, PairBatches data, Path runDir, long steps, boolean resume,
+            Map<String, Object> extraConfig, Progress progress, StopSignal stop) {
+        RunDirectory run = new RunDirectory(runDir, config.keepCheckpoints());
+        if (!resume && run.exists()) {
+            throw new FontganException(runDir, "already holds a run; use --resume to continue it or choose another --out");
+        }
+        try (Zi2ziTrainer t = new Zi2ziTrainer(config, data)) {
+            Optional<Path> newest = resume ? run.checkpoints().newest() : Optional.empty();
+            if (newest.isPresent()) {
+                t.restore(Checkpoints.read(newest.get()), newest.get());
+                run.truncateMetricsAfter(t.step());
+            } else {
+                Map<String, Object> cfg = new LinkedHashMap<>();
+                cfg.put("kind", "zi2zi");
+                cfg.putAll(config.toJson());
+                cfg.put("size_px", data.sizePx());
+                cfg.put("styles", data.styleNames());
+                cfg.put("g_params", t.model().generatorParameterCount());
+                cfg.put("d_params", t.model().discriminatorParameterCount());
+                cfg.putAll(extraConfig);
+                run.writeConfig(cfg);
+            }
+            long start = t.step();
+            Path checkpoint = newest.orElse(null);
+            StepLosses last = null;
+            boolean stopped = false;
+            long began = System.nanoTime();
+            progress.start("zi2zi", steps);
+            progress.resumeAt(start);
+            try {
+                while (t.step() < steps) {
+                    StepLosses l = t.iterate();
+                    if (!l.finite()) {
+                        throw new FontganException(runDir, "training diverged at step " + t.step() + " ("
+                                + Json.write(l.toJson()) + "); the last good checkpoint is "
+                                + (checkpoint == null ? "none" : checkpoint.getFileName()));
+                    }
+                    last = l;
+                    long s = t.step();
+                    progress.advance(1);
+                    progress.status(String.format("D %.3f G %.2f L1 %.3f", l.d(), l.g(), l.l1()));
+                    if (s % config.logEvery() == 0 || s == steps) {
+                        Map<String, Object> line = new LinkedHashMap<>();
+                        line.put("step", s);
+                        line.putAll(l.toJson());
+                        line.put("lr", (double) config.schedule().at(s - 1));
+                        line.put("elapsed_s", (System.nanoTime() - began) / 1e9);
+                        run.appendMetrics(line);
+                    }
+                    if (config.sampleEvery() > 0 && (s % config.sampleEvery() == 0 || s == steps)) {
+                        run.writeSample(s, t.sampleGrid(Math.min(24, 8 * Math.max(1, Math.min(3, data.styleNames().size())))));
+                    }
+                    boolean stopping = stop != null && stop.requested();
+                    if ((config.checkpointEvery() > 0 && s % config.checkpointEvery() == 0) || s == steps || stopping) {
+                        checkpoint = run.checkpoints().save(s, t.checkpointParts());
+                    }
+                    if (stopping) {
+                        stopped = true;
+                        break;
+                    }
+                }
+            } finally {
+                progress.close();
+                if (stop != null) {
+                    stop.finished();
+                }
+            }
+            return new Result(start, t.step(), last, checkpoint, stopped);
+        }
+    }
+
+    @Override
+    public void close() {
+        generatorOptimizer.close();
+        discriminatorOptimizer.close();
+        model.close();
+    }
+}
