@@ -1,0 +1,251 @@
+package dev.fontgan.eval;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.fontgan.FontganException;
+import dev.fontgan.Json;
+import dev.fontgan.Progress;
+import dev.fontgan.TorchRuntime;
+import dev.fontgan.glyph.Normalization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Trains a {@link GlyphClassifier} on real renders: every (font, character) pair of the given
+ * fonts and charset except the held-out ones, freshly distorted by {@link GlyphAugmenter} each
+ * time it is drawn, with the sum of the content and style cross-entropies (on logits), Adam and
+ * a cosine learning-rate decay. Fonts with few characters (Latin fonts next to CJK ones) are
+ * drawn repeatedly so that every style gets at least {@code minSamplesPerStyle} draws an epoch.
+ */
+public final class ClassifierTrainer {
+    /** Training settings; {@link #defaults()} gives the ones the shipped classifier used. */
+    public record Config(int sizePx, Normalization normalization, ClassifierArch arch, int epochs, int batchSize,
+            float learningRate, long seed, double heldOutFraction, int minSamplesPerStyle) {
+        public Config {
+            if (epochs < 1 || batchSize < 2) {
+                throw new FontganException("--epochs", "need at least 1 epoch and a batch of 2, got " + epochs
+                        + " / " + batchSize);
+            }
+        }
+
+        public static Config defaults() {
+            return new Config(64, Normalization.INK, ClassifierArch.DEFAULT, 4, 64, 2e-3f, 1, 0.05, 800);
+        }
+
+        public Config withSize(int px) {
+            return new Config(px, normalization, arch, epochs, batchSize, learningRate, seed, heldOutFraction,
+                    minSamplesPerStyle);
+        }
+
+        public Config withEpochs(int n) {
+            return new Config(sizePx, normalization, arch, n, batchSize, learningRate, seed, heldOutFraction,
+                    minSamplesPerStyle);
+        }
+
+        public Config withSeed(long s) {
+            return new Config(sizePx, normalization, arch, epochs, batchSize, learningRate, s, heldOutFraction,
+                    minSamplesPerStyle);
+        }
+
+        public Config withArch(ClassifierArch a) {
+            return new Config(sizePx, normalization, a, epochs, batchSize, learningRate, seed, heldOutFraction,
+                    minSamplesPerStyle);
+        }
+
+        public Config withBatchSize(int b) {
+            return new Config(sizePx, normalization, arch, epochs, b, learningRate, seed, heldOutFraction,
+                    minSamplesPerStyle);
+        }
+
+        public Config withLearningRate(float lr) {
+            return new Config(sizePx, normalization, arch, epochs, batchSize, lr, seed, heldOutFraction,
+                    minSamplesPerStyle);
+        }
+
+        public Config withHeldOutFraction(double f) {
+            return new Config(sizePx, normalization, arch, epochs, batchSize, learningRate, seed, f,
+                    minSamplesPerStyle);
+        }
+
+        public Config withMinSamplesPerStyle(int n) {
+            return new Config(sizePx, normalization, arch, epochs, batchSize, learningRate, seed, heldOutFraction, n);
+        }
+    }
+
+    /** What training produced: the classifier (caller closes it) and its accuracy on the last epoch's batches. */
+    public record Result(GlyphClassifier classifier, int steps, int trainPairs, int heldOutPairs, double seconds,
+            double lastEpochContentAcc, double lastEpochStyleAcc) {}
+
+    private ClassifierTrainer() {}
+
+    /** Renders the fonts' glyphs of {@code codePoints} and trains on them. */
+    public static Result train(List<StyleFont> fonts, int[] codePoints, Config config, Progress progress) {
+        HeldOutPairs split = new HeldOutPairs(config.seed(), config.heldOutFraction());
+        LabelledGlyphs data = LabelledGlyphs.render(fonts, codePoints, config.sizePx(), config.normalization(),
+                split, progress);
+        List<String> names = fonts.stream().map(StyleFont::name).toList();
+        return train(data, names, codePoints, split, config, progress);
+    }
+
+    static Result train(LabelledGlyphs data, List<String> styleNames, int[] codePoints, HeldOutPairs split,
+            Config config, Progress progress) {
+        TorchRuntime.configure();
+        long started = System.nanoTime();
+        int[] pairs = trainingPairs(data);
+        Random random = new Random(config.seed());
+        int[][] perStyle = byStyle(data, pairs, styleNames.size());
+        int epochSize = epochOrder(perStyle, config.minSamplesPerStyle(), random).length;
+        if (epochSize < config.batchSize()) {
+            throw new FontganException("--chars", "only " + pairs.length + " training glyphs for a batch of "
+                    + config.batchSize());
+        }
+        int stepsPerEpoch = epochSize / config.batchSize();
+        int totalSteps = stepsPerEpoch * config.epochs();
+
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        GlyphClassifier classifier = GlyphClassifier.create(config.arch(), config.sizePx(), config.normalization(),
+                codePoints, styleNames, split);
+        Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
+        Tracker lr = Tracker.cosine().setBaseValue(config.learningRate())
+                .optFinalValue(config.learningRate() * 0.02f).setMaxUpdates(Math.max(1, totalSteps)).build();
+        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(crossEntropy)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
+                .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        int size = config.sizePx();
+        int area = size * size;
+        int b = config.batchSize();
+        GlyphAugmenter augmenter = new GlyphAugmenter(size);
+        float[] batch = new float[b * area];
+        long[] contentLabels = new long[b];
+        long[] styleLabels = new long[b];
+        int step = 0;
+        long correctContent = 0;
+        long correctStyle = 0;
+        long seen = 0;
+        try (Trainer trainer = classifier.model().newTrainer(trainingConfig)) {
+            trainer.initialize(new Shape(b, 1, size, size));
+            progress.start("train classifier", totalSteps);
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                int[] order = epochOrder(perStyle, config.minSamplesPerStyle(), random);
+                correctContent = 0;
+                correctStyle = 0;
+                seen = 0;
+                double lossSum = 0;
+                int lossCount = 0;
+                for (int s = 0; s < stepsPerEpoch; s++) {
+                    for (int i = 0; i < b; i++) {
+                        int sample = order[s * b + i];
+                        augmenter.augment(data.pixels, sample * area, batch, i * area, random);
+                        contentLabels[i] = data.content[sample];
+                        styleLabels[i] = data.style[sample];
+                    }
+                    for (int i = 0; i < batch.length; i++) {
+                        batch[i] = batch[i] * 2f - 1f;
+                    }
+                    try (NDManager sub = classifier.model().getNDManager().newSubManager()) {
+                        NDArray x = sub.create(batch, new Shape(b, 1, size, size));
+                        NDArray yc = sub.create(contentLabels);
+                        NDArray ys = sub.create(styleLabels);
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            NDList out = trainer.forward(new NDList(x));
+                            NDArray loss = crossEntropy.evaluate(new NDList(yc), new NDList(out.get(0)))
+                                    .add(crossEntropy.evaluate(new NDList(ys), new NDList(out.get(1))));
+                            collector.backward(loss);
+                            lossSum += loss.getFloat();
+                            lossCount++;
+                            correctContent += out.get(0).argMax(1).eq(yc).sum().getLong();
+                            correctStyle += out.get(1).argMax(1).eq(ys).sum().getLong();
+                            seen += b;
+                        }
+                        trainer.step();
+                    }
+                    step++;
+                    progress.advance(1);
+                    if (step % 20 == 0) {
+                        progress.status(String.format(Locale.ROOT, "ep %d loss %.3f content %.2f style %.2f",
+                                epoch + 1, lossSum / lossCount, (double) correctContent / seen,
+                                (double) correctStyle / seen));
+                    }
+                }
+            }
+            progress.close();
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double contentAcc = seen == 0 ? Double.NaN : (double) correctContent / seen;
+        double styleAcc = seen == 0 ? Double.NaN : (double) correctStyle / seen;
+        classifier.setTraining(Json.obj("epochs", config.epochs(), "steps", step, "batch_size", b,
+                "learning_rate", (double) config.learningRate(), "seed", config.seed(),
+                "train_pairs", pairs.length, "held_out_pairs", data.heldOutCount(),
+                "min_samples_per_style", config.minSamplesPerStyle(), "seconds", Math.rint(seconds * 10) / 10,
+                "last_epoch_content_acc", contentAcc, "last_epoch_style_acc", styleAcc));
+        return new Result(classifier, step, pairs.length, data.heldOutCount(), seconds, contentAcc, styleAcc);
+    }
+
+    private static int[] trainingPairs(LabelledGlyphs data) {
+        int[] out = new int[data.count - data.heldOutCount()];
+        int k = 0;
+        for (int i = 0; i < data.count; i++) {
+            if (!data.heldOut[i]) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    private static int[][] byStyle(LabelledGlyphs data, int[] pairs, int styles) {
+        List<List<Integer>> lists = new ArrayList<>();
+        for (int s = 0; s < styles; s++) {
+            lists.add(new ArrayList<>());
+        }
+        for (int p : pairs) {
+            lists.get(data.style[p]).add(p);
+        }
+        int[][] out = new int[styles][];
+        for (int s = 0; s < styles; s++) {
+            out[s] = lists.get(s).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    /** One epoch's draw order: every pair once, small styles topped up by repetition, shuffled. */
+    static int[] epochOrder(int[][] perStyle, int minPerStyle, Random random) {
+        int total = 0;
+        for (int[] s : perStyle) {
+            total += s.length == 0 ? 0 : Math.max(s.length, minPerStyle);
+        }
+        int[] order = new int[total];
+        int k = 0;
+        for (int[] s : perStyle) {
+            if (s.length == 0) {
+                continue;
+            }
+            int n = Math.max(s.length, minPerStyle);
+            for (int i = 0; i < n; i++) {
+                order[k++] = s[i % s.length];
+            }
+        }
+        for (int i = total - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+}
