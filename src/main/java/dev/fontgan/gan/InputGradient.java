@@ -35,14 +35,14 @@ public final class InputGradient {
      */
     public static NDArray of(NDArray output, NDArray input, Block network) {
         if (network != null) {
-            network.freezeParameters(true);
+            Players.freeze(network, true);
         }
         try {
             NDArray ones = output.onesLike();
             JniUtils.backward((PtNDArray) output, (PtNDArray) ones, true, true);
         } finally {
             if (network != null) {
-                network.freezeParameters(false);
+                Players.freeze(network, false);
             }
         }
         PtNDArray grad = JniUtils.getGradient((PtNDArray) input);

@@ -23,7 +23,7 @@ public final class Players implements AutoCloseable {
     private final VariantConfig config;
     private final Conditioning conditioning;
     private final NDManager manager;
-    private final ParameterStore parameters;
+    private ParameterStore parameters;
     private final ConditionedGenerator generator;
     private final Critic critic;
     private final Block auxiliary;
@@ -253,6 +253,8 @@ public final class Players implements AutoCloseable {
         if (average != null) {
             loadAverage(Checkpoints.part(parts, "generator-average.params", file), where);
         }
+        // loading replaces parameter arrays; a ParameterStore keeps the arrays it first saw
+        parameters = new ParameterStore(manager, false);
     }
 
     /** Loads generator weights only, for sampling: the average when the checkpoint has one. */
@@ -260,6 +262,7 @@ public final class Players implements AutoCloseable {
         byte[] avg = parts.get("generator-average.params");
         Weights.load(generator, manager, avg != null ? avg : Checkpoints.part(parts, "generator.params", file),
                 file.toString());
+        parameters = new ParameterStore(manager, false);
     }
 
     private void loadAverage(byte[] data, String where) {
@@ -279,6 +282,16 @@ public final class Players implements AutoCloseable {
             w.subi(w).addi(trained.get(i));
             trained.get(i++).close();
         }
+    }
+
+    /**
+     * Freezes or unfreezes the learned parameters of a block. DJL's own {@code freezeParameters(false)}
+     * also marks batch-norm running statistics as requiring gradients, which breaks the next
+     * forward pass; this leaves them alone.
+     */
+    public static void freeze(Block block, boolean frozen) {
+        block.freezeParameters(frozen, p -> p.getType() != ai.djl.nn.Parameter.Type.RUNNING_MEAN
+                && p.getType() != ai.djl.nn.Parameter.Type.RUNNING_VAR);
     }
 
     /** Trainable scalars of the generator and critic (and auxiliary). */

@@ -114,13 +114,13 @@ public final class Step {
      */
     public float updateGenerator(String name, Supplier<NDArray> loss) {
         float value;
-        players.critic().freezeParameters(true);
+        Players.freeze(players.critic(), true);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray l = loss.get();
             gc.backward(l);
             value = l.getFloat();
         } finally {
-            players.critic().freezeParameters(false);
+            Players.freeze(players.critic(), false);
         }
         float rate = players.generatorSpec().rate().at(iteration);
         players.generatorOptimizer().step(rate);
