@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code fontgan bench ...}: speed measurements; one subcommand per area. */
 @Command(name = "bench", description = "Measure speed (raster, ...).",
-        subcommands = {BenchRasterCommand.class})
+        subcommands = {BenchRasterCommand.class, BenchTrainCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 FontsCommand.class,
                 GlyphsCommand.class,
                 BenchCommand.class,
+                GanCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Exit code for bad input (a file or value that cannot be used). Usage errors exit 2. */

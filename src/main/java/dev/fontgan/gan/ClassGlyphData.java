@@ -94,6 +94,6 @@ public final class ClassGlyphData implements GanData {
     }
 
     static Map<String, Object> describe(String fontsDir, String chars, int sizePx) {
-        return Json.obj("fonts_dir", fontsDir, "chars", chars, "size_px", sizePx);
+        return new GanDataSpec(fontsDir, chars, null, null, sizePx, 1).toJson();
     }
 }

@@ -86,8 +86,11 @@ public final class PairedGlyphData implements GanData {
             test = train;
             testCps = trainCps;
         }
-        Map<String, Object> d = Json.obj("mode", "paired-glyphs", "source", sourceSpec, "target", targetSpec,
-                "chars", chars, "size_px", sizePx, "split_seed", splitSeed, "train", train.size(), "test", test.size());
+        Map<String, Object> d = new java.util.LinkedHashMap<>(
+                new GanDataSpec(null, chars, sourceSpec, targetSpec, sizePx, splitSeed).toJson());
+        d.put("mode", "paired-glyphs");
+        d.put("train", train.size());
+        d.put("test", test.size());
         return new PairedGlyphData(sizePx, splitSeed, d, train, trainCps, test, testCps);
     }
 
