@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 FontsCommand.class,
                 GlyphsCommand.class,
+                TrainCommand.class,
                 BenchCommand.class,
                 GanCommand.class,
         })

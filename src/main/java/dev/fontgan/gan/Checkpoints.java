@@ -45,9 +45,16 @@ public final class Checkpoints {
         Path file = dir.resolve(String.format("step-%08d.ckpt", step));
         AtomicFile.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
-            zip.setLevel(1);
             for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
+                // stored, not deflated: float weights barely compress and deflating stalls Ctrl-C saves
+                ZipEntry entry = new ZipEntry(e.getKey());
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(e.getValue());
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(e.getValue().length);
+                entry.setCompressedSize(e.getValue().length);
+                entry.setCrc(crc.getValue());
+                zip.putNextEntry(entry);
                 zip.write(e.getValue());
                 zip.closeEntry();
             }

@@ -38,12 +38,13 @@ public final class StopSignal {
     /** The loop has ended (checkpoint written or not needed); removes the hook when possible. */
     public void finished() {
         done.countDown();
-        if (hook != null) {
+        if (hook != null && hook != Thread.currentThread()) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {
                 // already shutting down: the hook is running and sees the latch
             }
+            hook = null;
         }
     }
 }

@@ -22,7 +22,10 @@ public enum Zi2ziArch {
     REFERENCE(new int[] {64, 128, 256, 512, 512, 512}, 128, Norm.BATCH, false, Upsampling.FASTEST, false,
             new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 1}, 5, Norm.BATCH, false),
     DEFAULT(new int[] {16, 32, 64, 128, 128, 128}, 64, Norm.BATCH, false, Upsampling.FASTEST, true,
-            new int[] {16, 32, 64}, new int[] {2, 2, 2}, 4, Norm.NONE, true);
+            new int[] {16, 32, 64}, new int[] {2, 2, 2}, 4, Norm.NONE, true),
+    /** A toy network for tests and smoke runs at 16 px (4 levels down to 1x1). */
+    TINY(new int[] {8, 16, 16, 16}, 8, Norm.BATCH, true, Upsampling.FASTEST, true,
+            new int[] {8, 16}, new int[] {2, 2}, 4, Norm.NONE, true);
 
     final int[] generatorChannels;
     final int embeddingDim;
@@ -67,6 +70,6 @@ public enum Zi2ziArch {
                 return a;
             }
         }
-        throw new FontganException("--arch", "unknown architecture '" + s + "' (expected default or reference)");
+        throw new FontganException("--arch", "unknown architecture '" + s + "' (expected default, reference or tiny)");
     }
 }

@@ -1,0 +1,100 @@
+package dev.fontgan.gan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.fontgan.FontganException;
+import dev.fontgan.TorchRuntime;
+import dev.fontgan.nn.Layers;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OptimizerTest {
+    @BeforeAll
+    static void engine() {
+        TorchRuntime.configure();
+    }
+
+    /** Fits y = 3x - 1 with a 1-unit linear layer; returns the losses. */
+    private static float[] fit(BiFunction<SequentialBlock, NDManager, ParameterOptimizer> make, int steps,
+            byte[][] stateOut, byte[] stateIn, byte[] weightsIn) {
+        Engine.getInstance().setRandomSeed(3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            SequentialBlock b = Layers.initNormal(new SequentialBlock().add(Layers.linear(1, true)));
+            b.initialize(m, DataType.FLOAT32, new Shape(8, 1));
+            ParameterStore ps = new ParameterStore(m, false);
+            try (ParameterOptimizer opt = make.apply(b, m)) {
+                if (stateIn != null) {
+                    dev.fontgan.nn.Weights.load(b, m, weightsIn, "w");
+                    opt.load(stateIn, "opt");
+                }
+                float[] losses = new float[steps];
+                for (int i = 0; i < steps; i++) {
+                    try (NDManager sub = m.newSubManager()) {
+                        NDArray x = sub.arange(8f).reshape(8, 1).div(8f);
+                        NDArray y = x.mul(3f).sub(1f);
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            NDArray loss = Losses.mse(b.forward(ps, new NDList(x), true).singletonOrThrow(), y);
+                            gc.backward(loss);
+                            losses[i] = loss.getFloat();
+                        }
+                        opt.step(0.05f);
+                    }
+                }
+                if (stateOut != null) {
+                    stateOut[0] = opt.save();
+                    stateOut[1] = dev.fontgan.nn.Weights.save(b);
+                }
+                return losses;
+            }
+        }
+    }
+
+    @Test
+    void everyOptimizerReducesLoss() {
+        for (BiFunction<SequentialBlock, NDManager, ParameterOptimizer> make : java.util.List.<BiFunction<SequentialBlock, NDManager, ParameterOptimizer>>of(
+                (b, m) -> new Adam(b, m, 0.5f, 0.999f), (b, m) -> new Sgd(b, m, 0.9f), (b, m) -> new RmsProp(b, m, 0.99f))) {
+            float[] l = fit(make, 60, null, null, null);
+            assertTrue(l[59] < 0.2f * l[0], l[0] + " -> " + l[59]);
+        }
+    }
+
+    @Test
+    void savedAdamStateResumesExactly() {
+        BiFunction<SequentialBlock, NDManager, ParameterOptimizer> adam = (b, m) -> new Adam(b, m, 0.5f, 0.999f);
+        float[] straight = fit(adam, 10, null, null, null);
+        byte[][] saved = new byte[2][];
+        fit(adam, 6, saved, null, null);
+        float[] resumed = fit(adam, 4, null, saved[0], saved[1]);
+        assertArrayEquals(java.util.Arrays.copyOfRange(straight, 6, 10), resumed, 0f);
+    }
+
+    @Test
+    void wrongStateIsRefused() {
+        byte[][] saved = new byte[2][];
+        fit((b, m) -> new Sgd(b, m, 0.9f), 2, saved, null, null);
+        FontganException e = assertThrows(FontganException.class,
+                () -> fit((b, m) -> new Adam(b, m, 0.5f, 0.999f), 1, null, saved[0], saved[1]));
+        assertTrue(e.problem().contains("sgd"), e.problem());
+    }
+
+    @Test
+    void learningRateHalvesDownToFloor() {
+        LearningRate r = LearningRate.halving(1e-3f, 100, 2e-4f);
+        assertEquals(1e-3f, r.at(99));
+        assertEquals(5e-4f, r.at(100));
+        assertEquals(2e-4f, r.at(1000));
+    }
+}
