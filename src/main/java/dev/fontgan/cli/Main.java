@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 BenchCommand.class,
                 GanCommand.class,
+                ClassifierCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Exit code for bad input (a file or value that cannot be used). Usage errors exit 2. */

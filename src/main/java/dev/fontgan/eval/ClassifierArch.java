@@ -8,7 +8,7 @@ import java.util.Map;
  * 4 x width, and an {@code embedDim}-wide embedding (the glyph-FID feature space).
  */
 public record ClassifierArch(int width, int embedDim) {
-    public static final ClassifierArch DEFAULT = new ClassifierArch(32, 192);
+    public static final ClassifierArch DEFAULT = new ClassifierArch(16, 192);
 
     public ClassifierArch {
         if (width < 2 || width > 256 || embedDim < 8 || embedDim > 2048) {
@@ -22,6 +22,6 @@ public record ClassifierArch(int width, int embedDim) {
     }
 
     Map<String, Object> toJson() {
-        return Json.obj("name", "cnn4", "width", width, "embed_dim", embedDim);
+        return Json.obj("name", "cnn4s", "width", width, "embed_dim", embedDim);
     }
 }

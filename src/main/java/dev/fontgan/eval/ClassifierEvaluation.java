@@ -33,9 +33,22 @@ public final class ClassifierEvaluation {
         }
     }
 
+    /**
+     * Glyph-FID scale for one font with enough glyphs: {@code floor} between two halves of its clean
+     * renders, {@code distorted} between one clean half and the other half distorted, and the
+     * nearest other such font with the distance between their clean renders.
+     */
+    public record StyleFid(int glyphs, double floor, double distorted, String nearestStyle, double nearestFid) {
+        public Map<String, Object> toJson() {
+            return Json.obj("glyphs", glyphs, "real_floor", floor, "clean_vs_distorted", distorted,
+                    "nearest_style", nearestStyle, "nearest_style_fid", nearestFid);
+        }
+    }
+
     /** Accuracy on all pairs (clean and augmented), on seen and held-out pairs, by script and by font. */
     public record Report(int pairs, int heldOutPairs, Group clean, Group augmented, Group seenAugmented,
-            Group heldOutClean, Group heldOutAugmented, Map<String, Group> byScript, Map<String, Group> byStyle) {
+            Group heldOutClean, Group heldOutAugmented, Map<String, Group> byScript, Map<String, Group> byStyle,
+            Map<String, StyleFid> fid) {
         public Map<String, Object> toJson() {
             Map<String, Object> scripts = new LinkedHashMap<>();
             byScript.forEach((k, v) -> scripts.put(k, v.toJson()));
@@ -45,12 +58,14 @@ public final class ClassifierEvaluation {
                 row.putAll(v.toJson());
                 styles.add(row);
             });
+            Map<String, Object> fids = new LinkedHashMap<>();
+            fid.forEach((k, v) -> fids.put(k, v.toJson()));
             return Json.obj("pairs", pairs, "held_out_pairs", heldOutPairs,
                     "content_acc", augmented.content().value(), "style_acc", augmented.style().value(),
                     "clean", clean.toJson(), "augmented", augmented.toJson(),
                     "seen_augmented", seenAugmented.toJson(), "held_out_clean", heldOutClean.toJson(),
                     "held_out_augmented", heldOutAugmented.toJson(), "by_script", scripts,
-                    "styles", styles);
+                    "styles", styles, "fid", fids);
         }
     }
 
@@ -77,6 +92,8 @@ public final class ClassifierEvaluation {
         for (StyleFont f : fonts) {
             byStyle.put(f.name(), Group.EMPTY);
         }
+        float[][] cleanFeatures = new float[data.count][];
+        float[][] distortedFeatures = new float[data.count][];
         progress.start("classify", data.count);
         for (int from = 0; from < data.count; from += CHUNK) {
             int to = Math.min(data.count, from + CHUNK);
@@ -91,6 +108,8 @@ public final class ClassifierEvaluation {
             GlyphClassifier.Predictions pa = classifier.predict(InkImages.ofInk(distorted, n, size));
             for (int i = 0; i < n; i++) {
                 int s = from + i;
+                cleanFeatures[s] = pc.features()[i];
+                distortedFeatures[s] = pa.features()[i];
                 int cp = codePoints[data.content[s]];
                 String style = fonts.get(data.style[s]).name();
                 Group gc = score(classifier, pc, i, cp, style);
@@ -109,8 +128,57 @@ public final class ClassifierEvaluation {
             progress.advance(n);
         }
         progress.close();
+        Map<String, StyleFid> fid = styleFids(fonts, data, cleanFeatures, distortedFeatures,
+                4 * classifier.featureDims(), augmentSeed);
         return new Report(data.count, data.heldOutCount(), clean, augmented, seenAug, heldClean, heldAug, byScript,
-                byStyle);
+                byStyle, fid);
+    }
+
+    /** FID floor, distortion FID and nearest font for every font with at least {@code minGlyphs} glyphs. */
+    private static Map<String, StyleFid> styleFids(List<StyleFont> fonts, LabelledGlyphs data, float[][] clean,
+            float[][] distorted, int minGlyphs, long seed) {
+        Map<String, FeatureStats> whole = new LinkedHashMap<>();
+        Map<String, StyleFid> out = new LinkedHashMap<>();
+        for (int f = 0; f < fonts.size(); f++) {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < data.count; i++) {
+                if (data.style[i] == f) {
+                    rows.add(i);
+                }
+            }
+            if (rows.size() < minGlyphs) {
+                continue;
+            }
+            java.util.Collections.shuffle(rows, new Random(seed + f));
+            int half = rows.size() / 2;
+            int[] a = rows.subList(0, half).stream().mapToInt(Integer::intValue).toArray();
+            int[] b = rows.subList(half, 2 * half).stream().mapToInt(Integer::intValue).toArray();
+            FeatureStats cleanA = FeatureStats.of(clean, a);
+            double floor = GlyphFid.distance(cleanA, FeatureStats.of(clean, b));
+            double moved = GlyphFid.distance(cleanA, FeatureStats.of(distorted, b));
+            whole.put(fonts.get(f).name(), FeatureStats.of(clean, rows.stream().mapToInt(Integer::intValue).toArray()));
+            out.put(fonts.get(f).name(), new StyleFid(rows.size(), floor, moved, null, Double.NaN));
+        }
+        List<String> names = new ArrayList<>(whole.keySet());
+        double[][] between = new double[names.size()][names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                between[i][j] = GlyphFid.distance(whole.get(names.get(i)), whole.get(names.get(j)));
+                between[j][i] = between[i][j];
+            }
+        }
+        for (int i = 0; i < names.size(); i++) {
+            int best = -1;
+            for (int j = 0; j < names.size(); j++) {
+                if (j != i && (best < 0 || between[i][j] < between[i][best])) {
+                    best = j;
+                }
+            }
+            StyleFid r = out.get(names.get(i));
+            out.put(names.get(i), new StyleFid(r.glyphs(), r.floor(), r.distorted(),
+                    best < 0 ? null : names.get(best), best < 0 ? Double.NaN : between[i][best]));
+        }
+        return out;
     }
 
     private static Group score(GlyphClassifier c, GlyphClassifier.Predictions p, int i, int codePoint, String style) {

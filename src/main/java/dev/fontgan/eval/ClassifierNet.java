@@ -17,8 +17,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The classifier's network: a shared convolutional body (four conv-BN-ReLU stages, each halving
- * the resolution, then a fully connected embedding with BN and ReLU) and two linear heads, one
+ * The classifier's network: a shared convolutional body (a strided 4x4 conv stem, then three
+ * conv-BN-ReLU-maxpool stages: four halvings in all; then a fully connected embedding with BN
+ * and ReLU) and two linear heads, one
  * over characters (content) and one over fonts (style). Forward returns
  * {@code (contentLogits (N, K_content), styleLogits (N, K_style), embedding (N, E))}.
  */
@@ -35,9 +36,14 @@ final class ClassifierNet extends AbstractBlock {
         this.arch = arch;
         SequentialBlock b = new SequentialBlock();
         int[] channels = arch.stageChannels();
-        for (int c : channels) {
+        // stem: a strided 4x4 conv halves the image at once (cheaper than conv + pool at full size)
+        b.add(Conv2d.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))
+                        .setFilters(channels[0]).optBias(false).build())
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock());
+        for (int i = 1; i < channels.length; i++) {
             b.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                            .setFilters(c).optBias(false).build())
+                            .setFilters(channels[i]).optBias(false).build())
                     .add(BatchNorm.builder().build())
                     .add(Activation.reluBlock())
                     .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));

@@ -42,7 +42,7 @@ public final class ClassifierTrainer {
         }
 
         public static Config defaults() {
-            return new Config(64, Normalization.INK, ClassifierArch.DEFAULT, 4, 64, 2e-3f, 1, 0.05, 800);
+            return new Config(64, Normalization.INK, ClassifierArch.DEFAULT, 3, 64, 2e-3f, 1, 0.05, 400);
         }
 
         public Config withSize(int px) {
@@ -190,7 +190,7 @@ public final class ClassifierTrainer {
         double contentAcc = seen == 0 ? Double.NaN : (double) correctContent / seen;
         double styleAcc = seen == 0 ? Double.NaN : (double) correctStyle / seen;
         classifier.setTraining(Json.obj("epochs", config.epochs(), "steps", step, "batch_size", b,
-                "learning_rate", (double) config.learningRate(), "seed", config.seed(),
+                "learning_rate", Double.parseDouble(Float.toString(config.learningRate())), "seed", config.seed(),
                 "train_pairs", pairs.length, "held_out_pairs", data.heldOutCount(),
                 "min_samples_per_style", config.minSamplesPerStyle(), "seconds", Math.rint(seconds * 10) / 10,
                 "last_epoch_content_acc", contentAcc, "last_epoch_style_acc", styleAcc));

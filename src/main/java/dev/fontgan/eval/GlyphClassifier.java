@@ -393,7 +393,7 @@ public final class GlyphClassifier implements AutoCloseable {
                     + VERSION + ")");
         }
         int size = integer(m, "size_px", where);
-        if (!(m.get("arch") instanceof Map<?, ?> archMap) || !"cnn4".equals(archMap.get("name"))) {
+        if (!(m.get("arch") instanceof Map<?, ?> archMap) || !"cnn4s".equals(archMap.get("name"))) {
             throw new FontganException(where, "unknown classifier architecture " + m.get("arch"));
         }
         ClassifierArch arch;

@@ -70,6 +70,14 @@ public final class GlyphFid {
         return new Result(fid, floor, real.length, generated.length);
     }
 
+    /**
+     * Glyph-FID of generated glyphs against real ones in a classifier's feature space (images of
+     * any size; see {@link #compare(float[][], float[][], long)} for the halves).
+     */
+    public static Result compare(GlyphClassifier classifier, InkImages real, InkImages generated, long seed) {
+        return compare(classifier.features(real), classifier.features(generated), seed);
+    }
+
     /** The real-vs-real distance alone: two disjoint seeded halves of {@code real}. */
     public static double realFloor(float[][] real, long seed) {
         int[] order = shuffled(real.length, seed);

@@ -1,26 +1,21 @@
 package dev.fontgan.eval;
 
-import dev.fontgan.AtomicFile;
 import dev.fontgan.FontganException;
-import dev.fontgan.Json;
+import dev.fontgan.font.FontCatalog;
 import dev.fontgan.font.FontFile;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** A font as one style class of the classifier: its short name (a catalog slug) and the font. */
 public record StyleFont(String name, FontFile font) {
     /**
      * Parses a {@code --fonts} argument: {@code NAME=FONT} or just {@code FONT} (a path or a
-     * {@code file.ttc#N} spec), whose name is then the file name without extension, lower-cased,
-     * with {@code -N} for collection members other than the first.
+     * {@code file.ttc#N} spec), whose name is then the one {@code fonts/catalog.json} gives it,
+     * else a slug of its family and style (see {@link FontCatalog#shortName}).
      */
     public static StyleFont parse(String arg) {
         int eq = arg.indexOf('=');
@@ -31,12 +26,9 @@ public record StyleFont(String name, FontFile font) {
         return new StyleFont(defaultName(font), font);
     }
 
-    /** The name a font gets when none is given. */
+    /** The name a font gets when none is given: its catalog name, else a slug of family and style. */
     static String defaultName(FontFile font) {
-        String file = font.path().getFileName().toString();
-        int dot = file.lastIndexOf('.');
-        String stem = (dot > 0 ? file.substring(0, dot) : file).toLowerCase(Locale.ROOT);
-        return font.member() > 0 ? stem + "-" + font.member() : stem;
+        return FontCatalog.shortName(font);
     }
 
     /** Parses several arguments and checks that the names are distinct. */
@@ -50,35 +42,25 @@ public record StyleFont(String name, FontFile font) {
     }
 
     /**
-     * The fonts of a {@code fonts/catalog.json}: each entry's {@code name} and its {@code file}
-     * relative to the catalog's folder (a {@code #N} suffix or a {@code member} field picks a
-     * collection member).
+     * The fonts of a catalog ({@code fonts/catalog.json} or its folder), each named by its
+     * catalog {@code name}; a folder without a catalog is scanned and names are derived.
      */
-    @SuppressWarnings("unchecked")
     public static List<StyleFont> fromCatalog(Path catalog) {
-        String text;
-        try {
-            text = Files.readString(catalog, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new FontganException(catalog, "cannot read: " + AtomicFile.describe(e), e);
+        Path dir;
+        if (Files.isDirectory(catalog)) {
+            dir = catalog;
+        } else if (catalog.getFileName() != null && catalog.getFileName().toString().equals("catalog.json")) {
+            if (!Files.isRegularFile(catalog)) {
+                throw new FontganException(catalog, "no such file");
+            }
+            dir = catalog.toAbsolutePath().getParent();
+        } else {
+            throw new FontganException(catalog, "expected a catalog.json or a folder of fonts");
         }
-        Map<String, Object> root = Json.parseObject(text, catalog.toString());
-        if (!(root.get("fonts") instanceof List<?> entries)) {
-            throw new FontganException(catalog, "expected a \"fonts\" array");
-        }
-        Path dir = catalog.toAbsolutePath().getParent();
         List<StyleFont> fonts = new ArrayList<>();
-        for (Object o : entries) {
-            if (!(o instanceof Map<?, ?> m) || !(m.get("file") instanceof String file)) {
-                throw new FontganException(catalog, "every font entry needs a \"file\"");
-            }
-            String spec = dir.resolve(file).toString();
-            if (((Map<String, Object>) m).get("member") instanceof Number member) {
-                spec = spec + "#" + member.intValue();
-            }
-            FontFile font = FontFile.open(spec);
-            String name = m.get("name") instanceof String n && !n.isBlank() ? n : defaultName(font);
-            fonts.add(new StyleFont(name, font));
+        for (FontCatalog.Entry e : FontCatalog.list(dir)) {
+            FontFile font = FontFile.open(e.spec());
+            fonts.add(new StyleFont(e.name() != null && !e.name().isBlank() ? e.name() : defaultName(font), font));
         }
         if (fonts.isEmpty()) {
             throw new FontganException(catalog, "no fonts listed");

