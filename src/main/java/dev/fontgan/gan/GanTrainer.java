@@ -62,7 +62,7 @@ public final class GanTrainer implements AutoCloseable {
         try (NDManager sub = players.manager().newSubManager()) {
             Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + step));
             Batch b = data.batch(step, config.batchSize(), sub);
-            Step s = new Step(players, sub, step, config.seed());
+            Step s = new Step(players, sub, step, config.seed(), data, b);
             variant.iterate(players, b, s);
             losses = new LinkedHashMap<>(s.losses());
         }

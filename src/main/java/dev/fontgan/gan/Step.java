@@ -23,12 +23,28 @@ public final class Step {
     private final long iteration;
     private final Random random;
     private final Map<String, Float> losses = new LinkedHashMap<>();
+    private final GanData data;
+    private final Batch batch;
 
-    Step(Players players, NDManager manager, long iteration, long seed) {
+    Step(Players players, NDManager manager, long iteration, long seed, GanData data, Batch batch) {
         this.players = players;
         this.manager = manager;
         this.iteration = iteration;
         this.random = new Random(seed * 0x9E3779B97F4A7C15L + iteration);
+        this.data = data;
+        this.batch = batch;
+    }
+
+    /**
+     * The k-th real batch of this iteration (for several critic updates per generator update):
+     * k = 0 is the iteration's own batch; later ones are drawn by a pure function of (iteration, k),
+     * so resumed runs see the same data.
+     */
+    public Batch batch(int k) {
+        if (k == 0) {
+            return batch;
+        }
+        return data.batch(Long.MAX_VALUE / 4 + iteration * 16 + k, batch.count(), manager);
     }
 
     public NDManager manager() {

@@ -114,7 +114,7 @@ class GanVariantsTest {
         GanData data = GanFixtures.classGlyphs();
         try (Players p = v.build(GanFixtures.config(data)); NDManager m = p.manager().newSubManager()) {
             Batch b = data.batch(0, 8, m);
-            Step s = new Step(p, m, 0, 1);
+            Step s = new Step(p, m, 0, 1, data, b);
             List<float[]> d0 = values(p.critic());
             List<float[]> g0 = values(p.generator());
             s.generator(b, AdversarialLoss.NON_SATURATING);
@@ -148,7 +148,7 @@ class GanVariantsTest {
             List<float[]> q0 = values(p.auxiliary());
             Batch b = data.batch(0, 8, m);
             // run only the generator half by iterating and comparing the critic before/after its own update
-            Step s = new Step(p, m, 0, 1);
+            Step s = new Step(p, m, 0, 1, data, b);
             v.iterate(p, b, s);
             assertTrue(s.losses().containsKey("info"));
             List<float[]> q1 = values(p.auxiliary());

@@ -47,7 +47,7 @@ public final class Wgan implements Variant {
     public void iterate(Players p, Batch b, Step s) {
         WeightClip clip = new WeightClip(0.01f);
         for (int i = 0; i < 5; i++) {
-            s.critic(b, AdversarialLoss.WASSERSTEIN, clip);
+            s.critic(s.batch(i), AdversarialLoss.WASSERSTEIN, clip);
         }
         s.generator(b, AdversarialLoss.WASSERSTEIN);
     }

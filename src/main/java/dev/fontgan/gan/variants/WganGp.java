@@ -47,7 +47,7 @@ public final class WganGp implements Variant {
     public void iterate(Players p, Batch b, Step s) {
         GradientPenalty gp = GradientPenalty.interpolates(10f);
         for (int i = 0; i < 5; i++) {
-            s.critic(b, AdversarialLoss.WASSERSTEIN, gp);
+            s.critic(s.batch(i), AdversarialLoss.WASSERSTEIN, gp);
         }
         s.generator(b, AdversarialLoss.WASSERSTEIN);
     }
