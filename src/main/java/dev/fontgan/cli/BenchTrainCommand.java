@@ -2,40 +2,52 @@ package dev.fontgan.cli;
 
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
+import dev.fontgan.gan.GanBenchmark;
+import dev.fontgan.gan.variants.Variants;
 import dev.fontgan.zi2zi.Zi2ziArch;
 import dev.fontgan.zi2zi.Zi2ziBenchmark;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "train", description = "Time zi2zi training iterations on synthetic data.")
+/** {@code fontgan bench train [--variant zi2zi|NAME]}: training images per second on synthetic data. */
+@Command(name = "train", description = "Time training iterations (zi2zi or a GAN variant) on synthetic data.")
 final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--arch", defaultValue = "default", description = "default | reference") String arch;
-    @Option(names = "--batch", defaultValue = "16") int batch;
-    @Option(names = "--size", defaultValue = "64") int size;
-    @Option(names = "--styles", defaultValue = "40") int styles;
+    @Option(names = "--variant", defaultValue = "zi2zi",
+            description = "zi2zi or a variant from `fontgan gan list` (default ${DEFAULT-VALUE}).") String variant;
+    @Option(names = "--arch", defaultValue = "default", description = "zi2zi: default | reference") String arch;
+    @Option(names = "--batch", description = "Batch (default 16 for zi2zi, 64 for GAN variants).") Integer batch;
+    @Option(names = "--size", description = "Image size (default 64 for zi2zi and pix2pix, 32 for other variants).") Integer size;
+    @Option(names = "--styles", defaultValue = "40", description = "zi2zi: style count.") int styles;
+    @Option(names = "--width", defaultValue = "32", description = "GAN variants: base channel count.") int width;
     @Option(names = "--warmup", defaultValue = "3") int warmup;
     @Option(names = "--iters", defaultValue = "10") int iters;
     @Option(names = "--json", description = "Print one JSON object.") boolean json;
 
     @Override
     public Integer call() {
-        if (iters < 1 || warmup < 0 || batch < 1) {
+        boolean zi2zi = variant.equals("zi2zi");
+        int b = batch != null ? batch : zi2zi ? 16 : 64;
+        int px = size != null ? size : zi2zi || variant.equals("pix2pix") ? 64 : 32;
+        if (iters < 1 || warmup < 0 || b < 1) {
             throw new FontganException("--iters/--warmup/--batch", "must be positive");
         }
-        Map<String, Object> r = Zi2ziBenchmark.run(Zi2ziArch.parse(arch), batch, size, styles, warmup, iters);
+        Map<String, Object> r = zi2zi
+                ? Zi2ziBenchmark.run(Zi2ziArch.parse(arch), b, px, styles, warmup, iters)
+                : GanBenchmark.run(Variants.named(variant), px, b, width, warmup, iters);
         if (json) {
             spec.commandLine().getOut().println(Json.write(r));
         } else {
-            spec.commandLine().getOut().printf("%s: %.1f images/s (%.0f ms per iteration of batch %d, %s parameters)%n",
-                    arch, (Double) r.get("images_per_s"), (Double) r.get("ms_per_step"), batch, r.get("params"));
+            spec.commandLine().getOut().printf("%s %d px: %.1f images/s (%.0f ms per iteration of batch %d)%n",
+                    zi2zi ? arch : variant, px, (Double) r.get("images_per_s"), (Double) r.get("ms_per_step"), b);
         }
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 StylesCommand.class,
                 EvalCommand.class,
                 FinetuneCommand.class,
+                GanCommand.class,
         })
 public final class Main implements Callable<Integer> {
     /** Exit code for bad input (a file or value that cannot be used). Usage errors exit 2. */

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 
 /** The adversarial objectives, all on raw discriminator outputs (logits / critic scores). */
-public enum AdversarialLoss {
+public enum AdversarialLoss implements GanObjective {
     /** Original minimax BCE; the generator minimizes log(1 - D(G(z))) (saturating). */
     MINIMAX,
     /** BCE for D; the generator maximizes log D(G(z)) instead. */
@@ -14,16 +14,19 @@ public enum AdversarialLoss {
     /** Wasserstein critic: D maximizes D(real) - D(fake). */
     WASSERSTEIN,
     /** Hinge: D uses relu(1 - real) + relu(1 + fake); G maximizes D(fake). */
-    HINGE;
+    HINGE,
+    /** Boundary-seeking (BGAN): BCE for D; G minimizes 1/2 (log D - log(1 - D))^2 = 1/2 logit^2. */
+    BOUNDARY_SEEKING;
 
     /**
      * The discriminator's loss.
      * @param real outputs of D on real samples, any shape
      * @param fake outputs of D on generated samples, any shape
      */
+    @Override
     public NDArray discriminator(NDArray real, NDArray fake) {
         return switch (this) {
-            case MINIMAX, NON_SATURATING -> Losses.bceWithLogits(real, 1f).add(Losses.bceWithLogits(fake, 0f));
+            case MINIMAX, NON_SATURATING, BOUNDARY_SEEKING -> Losses.bceWithLogits(real, 1f).add(Losses.bceWithLogits(fake, 0f));
             case LEAST_SQUARES -> real.sub(1f).square().mean().add(fake.square().mean()).mul(0.5f);
             case WASSERSTEIN -> fake.mean().sub(real.mean());
             case HINGE -> Activation.relu(real.neg().add(1f)).mean().add(Activation.relu(fake.add(1f)).mean());
@@ -34,12 +37,14 @@ public enum AdversarialLoss {
      * The generator's loss.
      * @param fake outputs of D on generated samples, any shape
      */
+    @Override
     public NDArray generator(NDArray fake) {
         return switch (this) {
             case MINIMAX -> Losses.bceWithLogits(fake, 0f).neg();
             case NON_SATURATING -> Losses.bceWithLogits(fake, 1f);
             case LEAST_SQUARES -> fake.sub(1f).square().mean().mul(0.5f);
             case WASSERSTEIN, HINGE -> fake.mean().neg();
+            case BOUNDARY_SEEKING -> fake.square().mean().mul(0.5f);
         };
     }
 

@@ -1,0 +1,82 @@
+package dev.fontgan.cli;
+
+import dev.fontgan.FontganException;
+import dev.fontgan.Json;
+import dev.fontgan.Progress;
+import dev.fontgan.gan.GanData;
+import dev.fontgan.gan.GanDataSpec;
+import dev.fontgan.gan.GanTrainer;
+import dev.fontgan.gan.RunDirectory;
+import dev.fontgan.gan.StopSignal;
+import dev.fontgan.gan.Variant;
+import dev.fontgan.gan.VariantConfig;
+import dev.fontgan.gan.variants.Variants;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fontgan gan train --variant NAME --out RUN}. */
+@Command(name = "train", description = "Train a GAN variant into a run folder (Ctrl-C saves a checkpoint).")
+final class GanTrainCommand implements Callable<Integer> {
+    @Option(names = "--variant", required = true, description = "Variant name from `fontgan gan list`.") String variant;
+    @Option(names = "--steps", defaultValue = "3000", description = "Generator iterations in total (default ${DEFAULT-VALUE}).") long steps;
+    @Option(names = "--size", defaultValue = "32", description = "Glyph size in pixels (power of two).") int size;
+    @Option(names = "--batch", defaultValue = "64") int batch;
+    @Option(names = "--width", defaultValue = "32", description = "Base channel count of the networks.") int width;
+    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--ema", defaultValue = "0", description = "Moving-average decay of G's weights (0 = off, e.g. 0.999).") float ema;
+    @Option(names = "--out", required = true, description = "Run folder.") Path out;
+    @Option(names = "--resume", description = "Continue the run in --out from its newest checkpoint.") boolean resume;
+    @Option(names = "--fonts", defaultValue = "fonts", description = "Fonts folder for class glyphs.") String fonts;
+    @Option(names = "--chars", description = "Characters: classes for class glyphs (default digits + Latin letters), pairs for paired glyphs (default ascii).") String chars;
+    @Option(names = "--source", defaultValue = GanDataSpec.DEFAULT_SOURCE, description = "Source font for paired glyphs.") String source;
+    @Option(names = "--target", defaultValue = GanDataSpec.DEFAULT_TARGET, description = "Target font for paired glyphs.") String target;
+    @Option(names = "--sample-every", defaultValue = "500") int sampleEvery;
+    @Option(names = "--checkpoint-every", defaultValue = "500") int checkpointEvery;
+    @Mixin CommonOptions common;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (steps < 1 || batch < 1 || width < 1) {
+            throw new FontganException("--steps/--batch/--width", "must be positive");
+        }
+        Variant v = Variants.named(variant);
+        VariantConfig saved = resume ? savedConfig() : null;
+        Progress progress = common.progress();
+        String c = chars != null ? chars : v.data() == dev.fontgan.gan.DataMode.PAIRED_GLYPHS
+                ? GanDataSpec.DEFAULT_PAIRED_CHARS : GanDataSpec.DEFAULT_CLASS_CHARS;
+        int sizePx = saved != null ? saved.sizePx() : size;
+        GanData data = new GanDataSpec(fonts, c, source, target, sizePx, seed).load(v.data(), Progress.NONE);
+        VariantConfig config = saved != null ? saved : VariantConfig.defaults(sizePx, data.classCount())
+                .withBatchSize(batch).withWidth(width).withSeed(seed).withAverageDecay(ema)
+                .withSchedule(10, sampleEvery, checkpointEvery);
+        StopSignal stop = new StopSignal().onShutdown(60);
+        GanTrainer.Result r = GanTrainer.train(v, config, data, out, steps, resume, progress, stop);
+        var err = spec.commandLine().getErr();
+        if (!common.quiet) {
+            err.println((r.stopped() ? "stopped" : "done") + " at step " + r.endStep() + "; checkpoint "
+                    + r.checkpoint() + (r.last() == null ? "" : "; last losses " + Json.write(r.last())));
+            err.flush();
+        }
+        return 0;
+    }
+
+    private VariantConfig savedConfig() {
+        RunDirectory run = new RunDirectory(out, 1);
+        if (!run.exists()) {
+            return null;
+        }
+        Object c = run.readConfig().get("config");
+        if (!(c instanceof Map<?, ?>)) {
+            throw new FontganException(run.configFile(), "run config has no \"config\" object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) c;
+        return VariantConfig.fromJson(m);
+    }
+}

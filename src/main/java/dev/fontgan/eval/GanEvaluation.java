@@ -1,0 +1,87 @@
+package dev.fontgan.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.fontgan.Json;
+import dev.fontgan.gan.Batch;
+import dev.fontgan.gan.GanRun;
+import dev.fontgan.gan.Metric;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The metric of a GAN variant (GAN-VARIANTS.md) for a trained run, measured with the project's
+ * glyph classifier: glyph-FID with its real-vs-real floor, class accuracy of conditional samples,
+ * the best code-to-class mapping accuracy for info codes, or L1/SSIM on unseen characters.
+ */
+public final class GanEvaluation {
+    private GanEvaluation() {}
+
+    /**
+     * @param count samples generated (and real samples drawn) for the metric
+     * @return {"variant", "step", "metric", ...metric keys}
+     */
+    public static Map<String, Object> evaluate(GanRun run, GlyphClassifier classifier, int count, int seed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("variant", run.variant().name());
+        out.put("step", run.step());
+        Metric metric = run.variant().metric();
+        out.put("metric", metric.name().toLowerCase(java.util.Locale.ROOT));
+        try (NDManager m = run.players().manager().newSubManager()) {
+            if (metric == Metric.L1_SSIM) {
+                Batch b = run.data().evaluation(count, m);
+                NDArray generated = run.players().sample(b.sources(), null);
+                out.put("unseen", Metrics.compare(generated, b.images()).summary().toJson());
+                out.put("copy_source_baseline", Metrics.compare(b.sources(), b.images()).summary().toJson());
+                return out;
+            }
+            GanRun.Samples s = run.generate(count, seed, m);
+            GlyphClassifier.Predictions p = classifier.predict(s.images());
+            switch (metric) {
+                case GLYPH_FID -> out.put("glyph_fid", fid(run, classifier, p, count, seed, m));
+                case CLASS_ACCURACY -> {
+                    int[] expected = new int[s.labels().length];
+                    for (int i = 0; i < expected.length; i++) {
+                        expected[i] = run.data().codePoint(s.labels()[i]);
+                    }
+                    out.put("class_accuracy", classifier.contentAccuracy(p, expected).toJson());
+                    out.put("glyph_fid", fid(run, classifier, p, count, seed, m));
+                }
+                case CODE_ACCURACY -> out.put("code_accuracy", codeAccuracy(s.labels(), p.codePoint()));
+                default -> throw new IllegalStateException(metric.name());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> fid(GanRun run, GlyphClassifier classifier, GlyphClassifier.Predictions generated,
+            int count, int seed, NDManager m) {
+        Batch real = run.data().evaluation(2 * count, m);
+        float[][] realFeatures = classifier.predict(real.images()).features();
+        return GlyphFid.compare(realFeatures, generated.features(), seed).toJson();
+    }
+
+    /**
+     * Accuracy of the best many-to-one mapping from code values to predicted characters: each code
+     * value maps to the character the classifier reads most often among its samples.
+     */
+    static Map<String, Object> codeAccuracy(int[] codes, int[] predictedCodePoints) {
+        Map<Integer, Map<Integer, Integer>> counts = new HashMap<>();
+        for (int i = 0; i < codes.length; i++) {
+            counts.computeIfAbsent(codes[i], k -> new HashMap<>()).merge(predictedCodePoints[i], 1, Integer::sum);
+        }
+        int correct = 0;
+        int distinct = 0;
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (Map<Integer, Integer> c : counts.values()) {
+            Map.Entry<Integer, Integer> best = c.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+            correct += best.getValue();
+            if (used.add(best.getKey())) {
+                distinct++;
+            }
+        }
+        return Json.obj("acc", codes.length == 0 ? Double.NaN : (double) correct / codes.length, "total", codes.length,
+                "codes", counts.size(), "distinct_characters", distinct);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.fontgan.gan;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A batch of real data on the device.
+ * @param images real glyphs (N, 1, H, W) in [-1, 1] (the targets for image-to-image data)
+ * @param labels class ids int32 (N), or null for unlabelled data
+ * @param sources source glyphs (N, 1, H, W) in [-1, 1] for paired data, else null
+ */
+public record Batch(NDArray images, NDArray labels, NDArray sources) {
+    public int count() {
+        return (int) images.getShape().get(0);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.fontgan.gan;
+
+import ai.djl.ndarray.NDManager;
+import dev.fontgan.Json;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Times training iterations of a variant on random data of the right shape (no font rendering in
+ * the loop): median milliseconds per iteration over timed iterations after warm-up.
+ */
+public final class GanBenchmark {
+    private GanBenchmark() {}
+
+    /** Random glyph-shaped data: images and sources uniform in [-1, 1], labels cycling. */
+    static final class RandomData implements GanData {
+        private final int sizePx;
+        private final int classes;
+
+        RandomData(int sizePx, int classes) {
+            this.sizePx = sizePx;
+            this.classes = classes;
+        }
+
+        @Override
+        public int sizePx() {
+            return sizePx;
+        }
+
+        @Override
+        public int classCount() {
+            return classes;
+        }
+
+        @Override
+        public Batch batch(long iteration, int batchSize, NDManager m) {
+            ai.djl.ndarray.types.Shape s = new ai.djl.ndarray.types.Shape(batchSize, 1, sizePx, sizePx);
+            int[] labels = new int[batchSize];
+            for (int i = 0; i < batchSize; i++) {
+                labels[i] = (int) ((iteration + i) % Math.max(1, classes));
+            }
+            return new Batch(m.randomUniform(-1f, 1f, s), m.create(labels), m.randomUniform(-1f, 1f, s));
+        }
+
+        @Override
+        public Batch evaluation(int count, NDManager m) {
+            return batch(0, count, m);
+        }
+
+        @Override
+        public int codePoint(int label) {
+            return '0' + label;
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            return Json.obj("mode", "random");
+        }
+    }
+
+    /** @return {"images_per_s", "ms_per_step", ...} */
+    public static Map<String, Object> run(Variant variant, int sizePx, int batch, int width, int warmup, int iterations) {
+        VariantConfig c = VariantConfig.defaults(sizePx, 62).withBatchSize(batch).withWidth(width);
+        try (GanTrainer t = new GanTrainer(variant, c, new RandomData(sizePx, 62))) {
+            for (int i = 0; i < warmup; i++) {
+                t.iterate();
+            }
+            double[] ms = new double[iterations];
+            for (int i = 0; i < iterations; i++) {
+                long t0 = System.nanoTime();
+                t.iterate();
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            double[] sorted = ms.clone();
+            Arrays.sort(sorted);
+            double median = sorted[iterations / 2];
+            Map<String, Object> out = Json.obj("images_per_s", batch * 1000.0 / median, "variant", variant.name(),
+                    "size", sizePx, "batch", batch, "width", width, "ms_per_step", median, "min_ms_per_step", sorted[0],
+                    "iterations", iterations, "threads",
+                    Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()));
+            out.putAll(t.players().parameterCounts());
+            return out;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.fontgan.gan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Random;
+
+/**
+ * InfoGAN's latent codes: one categorical code with {@code categories} values (one-hot) and
+ * {@code continuous} codes uniform in [-1, 1]. Codes are always sampled, never taken from data.
+ * The mutual-information term is lambdaCat * CE(Q_cat, c) + lambdaCont * 0.5 * ||Q_cont - c||^2
+ * (a fixed-variance Gaussian likelihood).
+ */
+public record InfoCodes(int categories, int continuous, float lambdaCategorical, float lambdaContinuous) {
+    /** A sample of codes. @param ids categorical values (N); @param codes (N, categories + continuous) */
+    public record Sample(int[] ids, NDArray codes) {}
+
+    public int width() {
+        return categories + continuous;
+    }
+
+    /** Draws codes for {@code n} samples from a seeded host random source. */
+    public Sample sample(int n, Random random, NDManager manager) {
+        int[] ids = new int[n];
+        float[] v = new float[n * width()];
+        for (int i = 0; i < n; i++) {
+            ids[i] = random.nextInt(categories);
+            v[i * width() + ids[i]] = 1f;
+            for (int k = 0; k < continuous; k++) {
+                v[i * width() + categories + k] = random.nextFloat() * 2f - 1f;
+            }
+        }
+        return new Sample(ids, manager.create(v, new Shape(n, width())));
+    }
+
+    /** Codes with given categorical values and continuous values. @param cont (n * continuous) */
+    public NDArray fixed(int[] ids, float[] cont, NDManager manager) {
+        int n = ids.length;
+        float[] v = new float[n * width()];
+        for (int i = 0; i < n; i++) {
+            v[i * width() + ids[i]] = 1f;
+            for (int k = 0; k < continuous; k++) {
+                v[i * width() + categories + k] = cont[i * continuous + k];
+            }
+        }
+        return manager.create(v, new Shape(n, width()));
+    }
+
+    /**
+     * The information loss.
+     * @param q Q's output (N, categories + continuous): categorical logits then continuous means
+     * @param sample the codes G was given
+     */
+    public NDArray loss(NDArray q, Sample sample) {
+        NDArray logits = q.get(":, :" + categories);
+        NDArray labels = sample.codes().getManager().create(sample.ids());
+        NDArray loss = Losses.crossEntropy(logits, labels).mul(lambdaCategorical);
+        if (continuous > 0) {
+            NDArray mean = q.get(":, " + categories + ":");
+            NDArray target = sample.codes().get(":, " + categories + ":");
+            loss = loss.add(mean.sub(target).square().sum(new int[] {1}).mean().mul(0.5f * lambdaContinuous));
+        }
+        return loss;
+    }
+}

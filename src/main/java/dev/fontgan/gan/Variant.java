@@ -1,0 +1,28 @@
+package dev.fontgan.gan;
+
+/**
+ * A named GAN recipe: which data it trains on, which parts it builds, how one iteration runs.
+ * Everything else (loop, checkpoints, samples, metrics) is shared.
+ */
+public interface Variant {
+    /** Short lower-case name used on the command line ("dcgan", "wgan-gp"). */
+    String name();
+
+    /** One line for {@code fontgan gan list}. */
+    String summary();
+
+    DataMode data();
+
+    Metric metric();
+
+    /** Builds the networks and optimizers. */
+    Players build(VariantConfig config);
+
+    /** One training iteration: D and G updates through {@code step}, which records their losses. */
+    void iterate(Players players, Batch batch, Step step);
+
+    /** Categorical code count for info-code variants (sample rows per code); 0 otherwise. */
+    default InfoCodes codes() {
+        return null;
+    }
+}

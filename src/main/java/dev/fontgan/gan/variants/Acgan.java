@@ -1,0 +1,71 @@
+package dev.fontgan.gan.variants;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.fontgan.gan.AdversarialLoss;
+import dev.fontgan.gan.Batch;
+import dev.fontgan.gan.Conditioning;
+import dev.fontgan.gan.DataMode;
+import dev.fontgan.gan.Losses;
+import dev.fontgan.gan.Metric;
+import dev.fontgan.gan.OptimizerSpec;
+import dev.fontgan.gan.Players;
+import dev.fontgan.gan.Step;
+import dev.fontgan.gan.Variant;
+import dev.fontgan.gan.VariantConfig;
+import dev.fontgan.nn.Norm;
+
+/**
+ * Auxiliary-classifier GAN: G(z, y); D has a real/fake head and a K-class head (logits; the
+ * cross-entropy applies log-softmax itself). D learns the class of reals and fakes, G wants its
+ * fakes judged real and of the requested class.
+ */
+public final class Acgan implements Variant {
+    @Override
+    public String name() {
+        return "acgan";
+    }
+
+    @Override
+    public String summary() {
+        return "auxiliary-classifier GAN: D with real/fake and K-class heads, class CE on logits for G and D";
+    }
+
+    @Override
+    public DataMode data() {
+        return DataMode.CLASS_GLYPHS;
+    }
+
+    @Override
+    public Metric metric() {
+        return Metric.CLASS_ACCURACY;
+    }
+
+    @Override
+    public Players build(VariantConfig c) {
+        return Dcgan.players(c, Conditioning.LABEL_TO_GENERATOR, Norm.BATCH, true)
+                .optimizers(OptimizerSpec.adam(2e-4f, 0.5f, 0.999f), OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                .build();
+    }
+
+    @Override
+    public void iterate(Players p, Batch b, Step s) {
+        AdversarialLoss adv = AdversarialLoss.NON_SATURATING;
+        NDArray fake = s.fakesForCritic(b); // generated for the batch's own labels
+        s.updateCritic("d_loss", () -> {
+            NDList real = s.criticize(b.images(), null);
+            NDList fk = s.criticize(fake, null);
+            NDArray cls = Losses.crossEntropy(real.get(2), b.labels()).add(Losses.crossEntropy(fk.get(2), b.labels()));
+            s.record("d_class", cls);
+            return adv.discriminator(real.get(0), fk.get(0)).add(cls);
+        });
+        NDArray z = s.latent(b.count());
+        NDArray labels = s.randomLabels(b.count());
+        s.updateGenerator("g_loss", () -> {
+            NDList out = s.criticize(p.generate(z, labels, true), null);
+            NDArray cls = Losses.crossEntropy(out.get(2), labels);
+            s.record("g_class", cls);
+            return adv.generator(out.get(0)).add(cls);
+        });
+    }
+}

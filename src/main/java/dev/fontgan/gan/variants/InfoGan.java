@@ -1,0 +1,82 @@
+package dev.fontgan.gan.variants;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.fontgan.gan.AdversarialLoss;
+import dev.fontgan.gan.Batch;
+import dev.fontgan.gan.Conditioning;
+import dev.fontgan.gan.DataMode;
+import dev.fontgan.gan.InfoCodes;
+import dev.fontgan.gan.Metric;
+import dev.fontgan.gan.OptimizerSpec;
+import dev.fontgan.gan.Players;
+import dev.fontgan.gan.Step;
+import dev.fontgan.gan.Variant;
+import dev.fontgan.gan.VariantConfig;
+import dev.fontgan.nn.Layers;
+import dev.fontgan.nn.Mlp;
+import dev.fontgan.nn.Norm;
+
+/**
+ * InfoGAN: G(z, c) with sampled codes c (one categorical code with as many values as the data has
+ * classes, two continuous codes); a Q head on D's shared body predicts c; the mutual-information
+ * term (lambda_cat 1, lambda_cont 0.1) updates G and Q only (D is frozen in the G step, so neither
+ * D's body nor its real/fake head moves for it). Codes are never taken from real labels.
+ */
+public final class InfoGan implements Variant {
+    private InfoCodes codes = new InfoCodes(10, 2, 1f, 0.1f);
+
+    @Override
+    public String name() {
+        return "infogan";
+    }
+
+    @Override
+    public String summary() {
+        return "InfoGAN: sampled categorical + continuous codes, Q head on D's body, MI term updates G and Q";
+    }
+
+    @Override
+    public DataMode data() {
+        return DataMode.CLASS_GLYPHS;
+    }
+
+    @Override
+    public Metric metric() {
+        return Metric.CODE_ACCURACY;
+    }
+
+    @Override
+    public InfoCodes codes() {
+        return codes;
+    }
+
+    @Override
+    public Players build(VariantConfig c) {
+        codes = new InfoCodes(Math.max(2, c.classCount()), 2, 1f, 0.1f);
+        return Dcgan.players(c, Conditioning.NONE, Norm.BATCH, false)
+                .generatorInputWidth(c.latentDim() + codes.width())
+                .auxiliary(Mlp.of(new int[] {4 * c.width(), codes.width()}, () -> Layers.leakyRelu(0.2f)),
+                        OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                .optimizers(OptimizerSpec.adam(1e-3f, 0.5f, 0.999f), OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                .build();
+    }
+
+    @Override
+    public void iterate(Players p, Batch b, Step s) {
+        AdversarialLoss adv = AdversarialLoss.NON_SATURATING;
+        int n = b.count();
+        InfoCodes.Sample forCritic = codes.sample(n, s.random(), s.manager());
+        NDArray fake = p.generate(s.latent(n).concat(forCritic.codes(), 1), null, true).stopGradient();
+        s.updateCritic("d_loss", () ->
+                adv.discriminator(s.criticize(b.images(), null).get(0), s.criticize(fake, null).get(0)));
+        InfoCodes.Sample c = codes.sample(n, s.random(), s.manager());
+        NDArray z = s.latent(n).concat(c.codes(), 1);
+        s.updateGenerator("g_loss", () -> {
+            NDList out = s.criticize(p.generate(z, null, true), null);
+            NDArray info = codes.loss(p.auxiliaryOf(out.get(1), true), c);
+            s.record("info", info);
+            return adv.generator(out.get(0)).add(info);
+        });
+    }
+}

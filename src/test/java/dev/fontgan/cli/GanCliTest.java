@@ -1,0 +1,59 @@
+package dev.fontgan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fontgan.TestFonts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GanCliTest {
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void listShowsEveryVariantAsJson() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, new StringWriter(), "gan", "list", "--json"));
+        String s = out.toString().trim();
+        assertTrue(s.startsWith("{") && s.endsWith("}"));
+        for (String v : new String[] {"\"gan\"", "dcgan", "cgan", "acgan", "infogan", "lsgan", "\"wgan\"", "wgan-gp", "dragan", "pix2pix"}) {
+            assertTrue(s.contains(v), v);
+        }
+    }
+
+    @Test
+    void unknownVariantIsOneLineError(@TempDir Path tmp) {
+        StringWriter err = new StringWriter();
+        assertEquals(1, run(new StringWriter(), err, "gan", "train", "--variant", "nope", "--out", tmp.resolve("r").toString()));
+        assertTrue(err.toString().startsWith("error: --variant: unknown variant 'nope'"), err.toString());
+    }
+
+    @Test
+    void trainThenSampleAConditionalRun(@TempDir Path tmp) throws Exception {
+        Path fonts = TestFonts.path(TestFonts.DEJAVU_SANS).getParent().getParent();
+        Path run = tmp.resolve("run");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(new StringWriter(), err, "gan", "train", "--variant", "cgan", "--steps", "2", "--size", "16",
+                "--batch", "8", "--width", "8", "--fonts", fonts.toString(), "--chars", "0123", "--quiet",
+                "--out", run.toString()), err.toString());
+        assertTrue(Files.exists(run.resolve("config.json")));
+        Path grid = tmp.resolve("grid.png");
+        assertEquals(0, run(new StringWriter(), err, "gan", "sample", run.toString(), "-o", grid.toString()), err.toString());
+        var img = ImageIO.read(grid.toFile());
+        assertEquals(2 + 4 * 18, img.getHeight(), "one row per class");
+        assertEquals(2 + 10 * 18, img.getWidth(), "ten samples per row");
+        Path one = tmp.resolve("one.png");
+        assertEquals(0, run(new StringWriter(), err, "gan", "sample", run.toString(), "--class", "2", "-o", one.toString()));
+        assertEquals(2 + 5 * 18, ImageIO.read(one.toFile()).getHeight());
+        StringWriter e2 = new StringWriter();
+        assertEquals(1, run(new StringWriter(), e2, "gan", "sample", run.toString(), "--class", "9", "-o", one.toString()));
+        assertTrue(e2.toString().startsWith("error: --class:"), e2.toString());
+    }
+}
