@@ -290,8 +290,7 @@ public final class Players implements AutoCloseable {
      * forward pass; this leaves them alone.
      */
     public static void freeze(Block block, boolean frozen) {
-        block.freezeParameters(frozen, p -> p.getType() != ai.djl.nn.Parameter.Type.RUNNING_MEAN
-                && p.getType() != ai.djl.nn.Parameter.Type.RUNNING_VAR);
+        dev.fontgan.nn.Weights.freezeLearned(block, frozen);
     }
 
     /** Trainable scalars of the generator and critic (and auxiliary). */

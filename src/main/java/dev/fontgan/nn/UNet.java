@@ -90,8 +90,7 @@ public final class UNet extends AbstractBlock {
      */
     public void freezeEncoder(boolean freeze) {
         for (Block level : encoder) {
-            level.freezeParameters(freeze, p -> p.getType() != ai.djl.nn.Parameter.Type.RUNNING_MEAN
-                    && p.getType() != ai.djl.nn.Parameter.Type.RUNNING_VAR);
+            Weights.freezeLearned(level, freeze);
         }
         encoderFrozen = freeze;
     }

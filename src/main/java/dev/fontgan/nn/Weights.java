@@ -67,6 +67,16 @@ public final class Weights {
     }
 
     /** Total number of scalar parameters (weights only, running statistics excluded). */
+    /**
+     * Freezes or unfreezes a block's learned parameters. DJL's own {@code freezeParameters(false)}
+     * also marks batch norm's running statistics trainable, which breaks the next forward pass;
+     * those are never touched here.
+     */
+    public static void freezeLearned(Block block, boolean frozen) {
+        block.freezeParameters(frozen, p -> p.getType() != ai.djl.nn.Parameter.Type.RUNNING_MEAN
+                && p.getType() != ai.djl.nn.Parameter.Type.RUNNING_VAR);
+    }
+
     public static long count(Block block) {
         long n = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {

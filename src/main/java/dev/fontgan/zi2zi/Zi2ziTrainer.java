@@ -132,7 +132,7 @@ public final class Zi2ziTrainer implements AutoCloseable {
             discriminatorOptimizer.step(lr);
 
             // generator steps with D frozen (G's backward would otherwise fill D's gradients)
-            d.freezeParameters(true);
+            dev.fontgan.nn.Weights.freezeLearned(d, true);
             try {
                 float[] terms = null;
                 for (int k = 0; k < config.generatorSteps(); k++) {
@@ -162,7 +162,7 @@ public final class Zi2ziTrainer implements AutoCloseable {
                 }
                 result = new StepLosses(dLoss, terms[0], terms[1], terms[2], terms[3], terms[4], terms[5]);
             } finally {
-                d.freezeParameters(false);
+                dev.fontgan.nn.Weights.freezeLearned(d, false);
             }
         }
         step++;
