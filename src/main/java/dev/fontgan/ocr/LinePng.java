@@ -1,8 +1,8 @@
 package dev.fontgan.ocr;
 
+import dev.fontgan.render.PngEncoder;
+
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
@@ -50,7 +50,7 @@ final class LinePng {
                 int a = i >= channels ? cur[i - channels] & 0xff : 0;
                 int b = prev[i] & 0xff;
                 int c = i >= channels ? prev[i - channels] & 0xff : 0;
-                raw[base + 1 + i] = (byte) ((cur[i] & 0xff) - paeth(a, b, c));
+                raw[base + 1 + i] = (byte) ((cur[i] & 0xff) - PngEncoder.paeth(a, b, c));
             }
             byte[] t = prev;
             prev = cur;
@@ -70,42 +70,13 @@ final class LinePng {
         ByteArrayOutputStream png = new ByteArrayOutputStream(z.length + 64);
         png.writeBytes(SIGNATURE);
         byte[] header = new byte[13];
-        putInt(header, 0, w);
-        putInt(header, 4, h);
+        PngEncoder.putInt(header, 0, w);
+        PngEncoder.putInt(header, 4, h);
         header[8] = 8;
         header[9] = (byte) (grey ? 0 : 2);
-        chunk(png, "IHDR", header);
-        chunk(png, "IDAT", z);
-        chunk(png, "IEND", new byte[0]);
+        PngEncoder.chunk(png, "IHDR", header);
+        PngEncoder.chunk(png, "IDAT", z);
+        PngEncoder.chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
-    }
-
-    private static int paeth(int a, int b, int c) {
-        int p = a + b - c;
-        int pa = Math.abs(p - a);
-        int pb = Math.abs(p - b);
-        int pc = Math.abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] head = new byte[8];
-        putInt(head, 0, data.length);
-        System.arraycopy(type.getBytes(StandardCharsets.US_ASCII), 0, head, 4, 4);
-        CRC32 crc = new CRC32();
-        crc.update(head, 4, 4);
-        crc.update(data);
-        byte[] tail = new byte[4];
-        putInt(tail, 0, (int) crc.getValue());
-        out.writeBytes(head);
-        out.writeBytes(data);
-        out.writeBytes(tail);
-    }
-
-    private static void putInt(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
     }
 }

@@ -97,7 +97,8 @@ public final class PngEncoder {
         return out[best];
     }
 
-    private static int paeth(int a, int b, int c) {
+    /** The PNG Paeth predictor (RFC 2083). */
+    public static int paeth(int a, int b, int c) {
         int p = a + b - c;
         int pa = Math.abs(p - a);
         int pb = Math.abs(p - b);
@@ -105,7 +106,8 @@ public final class PngEncoder {
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    private static void chunk(OutputStream out, String type, byte[] data) {
+    /** Writes one PNG chunk: length, type, data, CRC-32. */
+    public static void chunk(OutputStream out, String type, byte[] data) {
         byte[] head = new byte[8];
         putInt(head, 0, data.length);
         System.arraycopy(type.getBytes(StandardCharsets.US_ASCII), 0, head, 4, 4);
@@ -123,7 +125,8 @@ public final class PngEncoder {
         }
     }
 
-    private static void putInt(byte[] b, int off, int v) {
+    /** Big-endian int, as PNG stores them. */
+    public static void putInt(byte[] b, int off, int v) {
         b[off] = (byte) (v >>> 24);
         b[off + 1] = (byte) (v >>> 16);
         b[off + 2] = (byte) (v >>> 8);
