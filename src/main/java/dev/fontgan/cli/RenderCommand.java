@@ -170,7 +170,7 @@ final class RenderCommand implements Callable<Integer> {
     /** The pack writing {@code --style} (a name or a blend), or its first style; owns the pack. */
     private Hand packHand(StylePack p) {
         try {
-            StyleMix mix = style != null ? StyleMix.parse(style, "--style") : PackHand.firstStyle(p);
+            StyleMix mix = style != null ? StyleMix.parse(style, "--style") : PackHand.defaultStyle(p);
             return new PackHand(p, mix, true);
         } catch (RuntimeException e) {
             p.close();

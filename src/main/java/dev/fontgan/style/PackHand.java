@@ -33,9 +33,28 @@ public final class PackHand implements Hand {
     /** First code point of the CJK blocks (radicals onwards, including CJK punctuation). */
     static final int CJK_START = 0x2E80;
 
-    /** The pack's first style. */
-    public static StyleMix firstStyle(StylePack pack) {
-        return StyleMix.of(pack.styles().get(0).name());
+    /**
+     * The style a pack writes with when none is asked for: the one that scored best on unseen
+     * characters (content accuracy times SSIM) in the evaluation recorded at export, else the
+     * first style.
+     */
+    public static StyleMix defaultStyle(StylePack pack) {
+        String best = pack.styles().get(0).name();
+        double bestScore = -1;
+        if (pack.manifest().metrics().get("styles") instanceof java.util.List<?> rows) {
+            for (Object row : rows) {
+                if (row instanceof java.util.Map<?, ?> m && m.get("name") instanceof String name
+                        && m.get("content_acc") instanceof Number acc && m.get("ssim") instanceof Number ssim
+                        && pack.styles().stream().anyMatch(st -> st.name().equals(name))) {
+                    double score = acc.doubleValue() * ssim.doubleValue();
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = name;
+                    }
+                }
+            }
+        }
+        return StyleMix.of(best);
     }
 
     public StylePack pack() {

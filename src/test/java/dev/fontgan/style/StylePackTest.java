@@ -46,6 +46,23 @@ class StylePackTest {
     }
 
     @Test
+    void defaultStyleIsTheBestScoredAtExportElseTheFirst() throws IOException {
+        try (StylePack p = StylePack.load(pack)) {
+            assertEquals(p.styles().get(0).name(), PackHand.defaultStyle(p).toString());
+            String second = p.styles().get(1).name();
+            Path eval = dir.resolve("eval.json");
+            Files.writeString(eval, dev.fontgan.Json.write(dev.fontgan.Json.obj("styles", java.util.List.of(
+                    dev.fontgan.Json.obj("name", p.styles().get(0).name(), "content_acc", 0.9, "ssim", 0.4),
+                    dev.fontgan.Json.obj("name", second, "content_acc", 0.8, "ssim", 0.6)))));
+            Path scored = dir.resolve("scored.fgstyle");
+            PackExport.export(dir.resolve("run"), scored, null, eval);
+            try (StylePack q = StylePack.load(scored)) {
+                assertEquals(second, PackHand.defaultStyle(q).toString(), "0.8 x 0.6 beats 0.9 x 0.4");
+            }
+        }
+    }
+
+    @Test
     void exportThenLoadGivesBitIdenticalGeneratorOutputs() {
         GlyphDataset ds = GlyphDataset.open(data);
         int[] cps = ds.codePoints(Split.TEST);
