@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
         CommandLine cli = new CommandLine(new Main());
+        addHelpOptions(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -69,6 +70,14 @@ public final class Main implements Callable<Integer> {
             return 2;
         });
         return cli.execute(rest);
+    }
+
+    /** Every command answers --help and --version, whether or not its class asked for them. */
+    private static void addHelpOptions(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        for (CommandLine sub : command.getSubcommands().values()) {
+            addHelpOptions(sub);
+        }
     }
 
     @Override
