@@ -36,7 +36,7 @@ public final class PackHand implements Hand {
     /**
      * The style a pack writes with when none is asked for: the one that scored best on unseen
      * characters (content accuracy times SSIM) in the evaluation recorded at export, else the
-     * first style.
+     * first style. Latin-only hands are passed over while a style that writes CJK exists.
      */
     public static StyleMix defaultStyle(StylePack pack) {
         String best = pack.styles().get(0).name();
@@ -45,7 +45,8 @@ public final class PackHand implements Hand {
             for (Object row : rows) {
                 if (row instanceof java.util.Map<?, ?> m && m.get("name") instanceof String name
                         && m.get("content_acc") instanceof Number acc && m.get("ssim") instanceof Number ssim
-                        && pack.styles().stream().anyMatch(st -> st.name().equals(name))) {
+                        && pack.styles().stream().anyMatch(st -> st.name().equals(name)
+                                && !("handwriting".equals(st.role()) && writesCjk(pack)))) {
                     double score = acc.doubleValue() * ssim.doubleValue();
                     if (score > bestScore) {
                         bestScore = score;
@@ -55,6 +56,10 @@ public final class PackHand implements Hand {
             }
         }
         return StyleMix.of(best);
+    }
+
+    private static boolean writesCjk(StylePack pack) {
+        return pack.styles().stream().anyMatch(st -> !"handwriting".equals(st.role()));
     }
 
     public StylePack pack() {
