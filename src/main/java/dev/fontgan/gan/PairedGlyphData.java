@@ -106,7 +106,7 @@ public final class PairedGlyphData implements GanData {
 
     @Override
     public int codePoint(int label) {
-        throw new UnsupportedOperationException("paired glyphs have no class labels");
+        throw new IllegalArgumentException("label " + label + " out of range: paired glyphs have no class labels");
     }
 
     public int trainSize() {
