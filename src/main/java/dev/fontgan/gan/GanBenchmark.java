@@ -63,12 +63,12 @@ public final class GanBenchmark {
         VariantConfig c = VariantConfig.defaults(sizePx, 62).withBatchSize(batch).withWidth(width);
         try (GanTrainer t = new GanTrainer(variant, c, new RandomData(sizePx, 62))) {
             for (int i = 0; i < warmup; i++) {
-                t.iterate();
+                t.runIteration();
             }
             double[] ms = new double[iterations];
             for (int i = 0; i < iterations; i++) {
                 long t0 = System.nanoTime();
-                t.iterate();
+                t.runIteration();
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             double[] sorted = ms.clone();

@@ -15,7 +15,7 @@ public final class GanRssProbe {
             int every = Integer.parseInt(a[2]);
             long t0 = System.nanoTime();
             for (int i = 1; i <= n; i++) {
-                t.iterate();
+                t.runIteration();
                 if (i % every == 0 || i == 1) {
                     String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
                             .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("?");
