@@ -8,6 +8,7 @@ import dev.fontgan.gan.GanDataSpec;
 import dev.fontgan.gan.GanTrainer;
 import dev.fontgan.gan.RunDirectory;
 import dev.fontgan.gan.StopSignal;
+import dev.fontgan.gan.TrainingLoop;
 import dev.fontgan.gan.Variant;
 import dev.fontgan.gan.VariantConfig;
 import dev.fontgan.gan.variants.Variants;
@@ -56,7 +57,7 @@ final class GanTrainCommand implements Callable<Integer> {
                 .withBatchSize(batch).withWidth(width).withSeed(seed).withAverageDecay(ema)
                 .withSchedule(10, sampleEvery, checkpointEvery);
         StopSignal stop = new StopSignal().onShutdown(60);
-        GanTrainer.Result r = GanTrainer.train(v, config, data, out, steps, resume, progress, stop);
+        TrainingLoop.Result r = GanTrainer.train(v, config, data, out, steps, resume, progress, stop);
         var err = spec.commandLine().getErr();
         if (!common.quiet) {
             err.println((r.stopped() ? "stopped" : "done") + " at step " + r.endStep() + "; checkpoint "
