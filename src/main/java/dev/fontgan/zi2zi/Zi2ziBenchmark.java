@@ -1,6 +1,7 @@
 package dev.fontgan.zi2zi;
 
 import dev.fontgan.Json;
+import dev.fontgan.data.SyntheticPairs;
 import java.util.Arrays;
 import java.util.Map;
 

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
 import dev.fontgan.Progress;
+import dev.fontgan.data.PairBatches;
 import dev.fontgan.gan.Adam;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Checkpoints;
