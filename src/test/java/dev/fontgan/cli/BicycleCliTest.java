@@ -132,6 +132,10 @@ class BicycleCliTest {
         r = run("render", "abc", "--pack", pack.toString(), "--z", "random", "--style", "ukai", "-o", out.toString());
         assertTrue(r.code() == 1 && r.err().startsWith("error: --z: "), r.err());
         assertFalse(Files.exists(out));
+        r = run("finetune", "--from", pack.toString(), "--font", TestFonts.path(TestFonts.WQY_MICROHEI).toString(),
+                "--steps", "1", "--out", dir.resolve("ft").toString(), "-q");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("error: " + pack + ": fine-tuning") && r.err().contains("--reference"), r.err());
     }
 
     @Test
