@@ -75,8 +75,8 @@ public final class PackExport {
         String arch = String.valueOf(state.getOrDefault("arch", config.get("arch")));
         Map<String, Object> generatorJson;
         if (bicycle) {
-            BicycleArch a = config.get("generator") instanceof Map<?, ?> g ? BicycleArch.fromJson(cast(g), where)
-                    : BicycleArch.named(arch);
+            BicycleArch a = bicycleArch(state, config, where);
+            arch = a.toString();
             generatorJson = a.toJson();
         } else {
             Zi2ziGeneratorSpec spec = config.get("generator") instanceof Map<?, ?> g
@@ -170,6 +170,19 @@ public final class PackExport {
         } catch (IOException e) {
             throw new FontganException(out, "cannot read back: " + AtomicFile.describe(e), e);
         }
+    }
+
+    /** A bicycle run's networks: the arch object of the checkpoint's state or the run's config, or a named size. */
+    private static BicycleArch bicycleArch(Map<String, Object> state, Map<String, Object> config, String where) {
+        for (Object o : java.util.Arrays.asList(state.get("arch"), config.get("arch"), config.get("generator"))) {
+            if (o instanceof Map<?, ?> m) {
+                return BicycleArch.fromJson(cast(m), where);
+            }
+        }
+        if (state.getOrDefault("arch", config.get("arch")) instanceof String name) {
+            return BicycleArch.named(name);
+        }
+        throw new FontganException(where, "the run names no BicycleGAN architecture");
     }
 
     /** The eval numbers worth keeping in a manifest: the mean row, per-style rows and baselines. */

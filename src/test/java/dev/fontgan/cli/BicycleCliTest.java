@@ -62,6 +62,23 @@ class BicycleCliTest {
     }
 
     @Test
+    void aRealTrainingRunExportsToAPackThatRenders() throws Exception {
+        Path run = dir.resolve("trained");
+        Result t = run("train", "bicycle", "--data", data.toString(), "--steps", "2", "--out", run.toString(), "--arch",
+                "tiny", "--batch", "4", "--feature", "0", "--checkpoint-every", "2", "--sample-every", "2", "-q");
+        assertEquals(0, t.code(), t.err());
+        Path trained = dir.resolve("trained.fgstyle");
+        Result e = run("export", run.toString(), "-o", trained.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("step 2, 3 styles"), e.out());
+        Result r = run("render", "的一是", "--pack", trained.toString(), "--z", "random", "--seed", "2", "-o",
+                dir.resolve("trained.png").toString());
+        assertEquals(0, r.code(), r.err());
+        Result s = run("styles", "--pack", trained.toString(), "--json");
+        assertTrue(s.out().contains("\"arch\":\"tiny\"") && s.out().contains("\"kind\":\"bicycle\""), s.out());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void stylesJsonShowsKindLatentSizeAndEachStylesZ() {
         Result r = run("styles", "--pack", pack.toString(), "--json");

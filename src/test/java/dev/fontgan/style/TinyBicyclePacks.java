@@ -24,14 +24,13 @@ public final class TinyBicyclePacks {
         RunDirectory run = new RunDirectory(runDir, 3);
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("kind", "bicycle");
-        cfg.put("arch", BicycleArch.TINY.name());
+        cfg.put("arch", BicycleArch.TINY.toJson()); // as BicycleTrainer writes it
         cfg.put("size_px", ds.sizePx());
         cfg.put("styles", ds.styleNames());
-        cfg.put("generator", BicycleArch.TINY.toJson());
         cfg.put("data", data.toString());
         run.writeConfig(cfg);
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put("state.json", Json.write(Json.obj("kind", "bicycle", "step", 5, "arch", "tiny",
+        parts.put("state.json", Json.write(Json.obj("kind", "bicycle", "step", 5, "arch", BicycleArch.TINY.toJson(),
                 "size_px", ds.sizePx())).getBytes(StandardCharsets.UTF_8));
         parts.put("generator.params", model.saveGenerator());
         parts.put("encoder.params", model.saveEncoder());
