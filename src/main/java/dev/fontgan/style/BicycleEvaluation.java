@@ -43,6 +43,7 @@ public final class BicycleEvaluation {
      *
      * @param feature Euclidean distance of classifier features, or NaN without a classifier
      * @param pixelL1 mean absolute ink difference
+     * @param versions versions per input (for real fonts: the most any character has)
      */
     public record Diversity(String name, int inputs, int versions, double feature, double pixelL1) {
         public Map<String, Object> toJson() {
@@ -199,27 +200,78 @@ public final class BicycleEvaluation {
         return diversity(name, versions, features);
     }
 
-    /** Diversity across the dataset's target fonts (characters every style has). */
+    /**
+     * Diversity across the dataset's target fonts: for each character, the fonts that have it
+     * (Latin hands lack CJK), characters with fewer than two skipped.
+     */
     private static Diversity realDiversity(GlyphDataset data, int[] cps, GlyphClassifier classifier) {
-        int[] all = Arrays.stream(cps).filter(cp -> {
-            for (int t = 0; t < data.styleCount(); t++) {
-                if (data.target(t, cp) == null) {
-                    return false;
+        int px = data.sizePx();
+        int area = px * px;
+        List<float[]> features = new ArrayList<>();
+        if (classifier != null) {
+            List<byte[]> all = new ArrayList<>();
+            for (int cp : cps) {
+                for (int t = 0; t < data.styleCount(); t++) {
+                    if (data.target(t, cp) != null) {
+                        all.add(data.target(t, cp));
+                    }
                 }
             }
-            return true;
-        }).toArray();
-        List<InkImages> versions = new ArrayList<>();
-        List<float[][]> features = new ArrayList<>();
-        for (int t = 0; t < data.styleCount(); t++) {
-            int style = t;
-            InkImages ink = PackEvaluation.stack(all, cp -> data.target(style, cp), data.sizePx());
-            versions.add(ink);
-            if (classifier != null) {
-                features.add(classifier.predict(ink).features());
+            byte[] stacked = new byte[all.size() * area];
+            for (int i = 0; i < all.size(); i++) {
+                System.arraycopy(all.get(i), 0, stacked, i * area, area);
             }
+            features.addAll(Arrays.asList(classifier.predict(InkImages.ofBytes(stacked, all.size(), px)).features()));
         }
-        return diversity("real_styles", versions, features);
+        double pixel = 0;
+        double feature = 0;
+        int inputs = 0;
+        int versions = 0;
+        int next = 0;
+        for (int cp : cps) {
+            List<byte[]> have = new ArrayList<>();
+            for (int t = 0; t < data.styleCount(); t++) {
+                if (data.target(t, cp) != null) {
+                    have.add(data.target(t, cp));
+                }
+            }
+            int first = next;
+            next += have.size();
+            int v = have.size();
+            if (v < 2) {
+                continue;
+            }
+            double p = 0;
+            double f = 0;
+            for (int a = 0; a < v; a++) {
+                for (int b = a + 1; b < v; b++) {
+                    long d = 0;
+                    for (int j = 0; j < area; j++) {
+                        d += Math.abs((have.get(a)[j] & 0xff) - (have.get(b)[j] & 0xff));
+                    }
+                    p += d / (255.0 * area);
+                    if (!features.isEmpty()) {
+                        f += euclidean(features.get(first + a), features.get(first + b));
+                    }
+                }
+            }
+            int pairs = v * (v - 1) / 2;
+            pixel += p / pairs;
+            feature += f / pairs;
+            inputs++;
+            versions = Math.max(versions, v);
+        }
+        return new Diversity("real_styles", inputs, versions, features.isEmpty() || inputs == 0 ? Double.NaN
+                : feature / inputs, inputs == 0 ? Double.NaN : pixel / inputs);
+    }
+
+    private static double euclidean(float[] a, float[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            double e = a[k] - b[k];
+            s += e * e;
+        }
+        return Math.sqrt(s);
     }
 
     /**
@@ -252,14 +304,7 @@ public final class BicycleEvaluation {
                     }
                     p += d / area;
                     if (!features.isEmpty()) {
-                        float[] fa = features.get(a)[i];
-                        float[] fb = features.get(b)[i];
-                        double s = 0;
-                        for (int k = 0; k < fa.length; k++) {
-                            double e = fa[k] - fb[k];
-                            s += e * e;
-                        }
-                        f += Math.sqrt(s);
+                        f += euclidean(features.get(a)[i], features.get(b)[i]);
                     }
                 }
             }
