@@ -172,6 +172,8 @@ public final class BicycleTrainer implements TrainingLoop.Session {
                 out.put("gan", gan.getFloat());
                 out.put("gan2", gan2.getFloat());
                 out.put("kl", kl.getFloat());
+                out.put("mu_max", mu.abs().max().getFloat());
+                out.put("logvar_max", logVar.abs().max().getFloat());
                 out.put("tv", tv.getFloat());
                 if (mu2 != null) {
                     NDArray latent = Losses.l1(mu2, zRandom);
