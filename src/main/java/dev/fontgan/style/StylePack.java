@@ -14,6 +14,7 @@ import dev.fontgan.TorchRuntime;
 import dev.fontgan.font.FontFile;
 import dev.fontgan.glyph.GlyphImage;
 import dev.fontgan.glyph.GlyphRasterizer;
+import dev.fontgan.nn.UNetInference;
 import dev.fontgan.nn.Weights;
 import dev.fontgan.zi2zi.Zi2ziGenerator;
 import dev.fontgan.zi2zi.Zi2ziGeneratorSpec;
@@ -61,6 +62,8 @@ public final class StylePack implements AutoCloseable {
     private final ParameterStore parameters;
     private final Zi2ziGenerator generator;
     private final GlyphRasterizer rasterizer;
+    /** The generator's eval forward pass with folded weights; null when its configuration has none. */
+    private final UNetInference folded;
     private long forwardPasses;
 
     private StylePack(String where, PackManifest manifest, FontFile sourceFont, byte[] generatorParams) {
@@ -90,6 +93,8 @@ public final class StylePack implements AutoCloseable {
                         + " bytes, far more than this generator's " + expectedBytes);
             }
             Weights.load(generator, manager, generatorParams, where);
+            this.folded = UNetInference.supports(generator.unet().config())
+                    ? new UNetInference(generator.unet(), manager) : null;
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -390,16 +395,33 @@ public final class StylePack implements AutoCloseable {
     }
 
     /**
-     * Runs the generator in eval mode on one batch.
+     * Runs the generator in eval mode on one batch (with folded weights where the generator's
+     * configuration allows: same outputs up to float rounding, see {@link UNetInference}).
      * @param source (N, 1, H, W) in [-1, 1]
      * @param styleWeights (N, S) weights over the pack's styles (rows of a one-hot for pure styles)
      * @return (N, 1, H, W) in [-1, 1], in the source's manager
      */
     public NDArray forward(NDArray source, NDArray styleWeights) {
-        NDArray table = generator.styleTable();
-        NDArray vectors = styleWeights.matMul(table.toDevice(styleWeights.getDevice(), false));
+        NDArray vectors = styleVectors(styleWeights);
         forwardPasses++;
+        if (folded != null) {
+            return folded.forward(source, vectors);
+        }
         return generator.forward(parameters, new NDList(source, vectors), false).get(0);
+    }
+
+    /** The generator's own eval forward pass, without folding (to check the folded one against). */
+    NDArray forwardUnfolded(NDArray source, NDArray styleWeights) {
+        return generator.forward(parameters, new NDList(source, styleVectors(styleWeights)), false).get(0);
+    }
+
+    /** Whether {@link #forward} runs the folded generator. */
+    public boolean folded() {
+        return folded != null;
+    }
+
+    private NDArray styleVectors(NDArray styleWeights) {
+        return styleWeights.matMul(generator.styleTable().toDevice(styleWeights.getDevice(), false));
     }
 
     @Override
