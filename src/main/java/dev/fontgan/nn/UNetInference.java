@@ -1,9 +1,8 @@
 package dev.fontgan.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -112,37 +111,48 @@ public final class UNetInference implements AutoCloseable {
         if (bs.get(2) != 1 || bs.get(3) != 1) {
             condMap = condMap.broadcast(n, condition.getShape().get(1), bs.get(2), bs.get(3));
         }
-        NDArray h = bottleneck.concat(condMap, 1);
+        NDArray h = bottleneck.concat(condMap, 1).getNDArrayInternal().relu();
         for (int j = 0; j < depth; j++) {
-            h = upConv(h.getNDArrayInternal().relu(), decoder.get(j), decoderOut[j]);
-            if (j == depth - 1) {
-                return h.tanh();
-            }
-            h = h.concat(skips.get(depth - 2 - j), 1);
+            boolean last = j == depth - 1;
+            NDArray z = phaseConv(h, decoder.get(j));
+            z = last ? z.tanh() : z.getNDArrayInternal().relu(); // elementwise, so before the interleave
+            NDArray skip = last ? null : skips.get(depth - 2 - j).getNDArrayInternal().relu();
+            h = interleave(z, decoderOut[j], skip);
         }
-        throw new IllegalStateException("unreachable");
+        return h;
     }
 
     /**
-     * Nearest 2x upsample then 3x3 conv, as one 2x2 conv (padding 1) at low resolution whose
-     * (H+1, W+1) output holds each phase (a, b) at rows a..a+H-1 and columns b..b+W-1.
+     * Nearest 2x upsample then 3x3 conv, as one 2x2 conv (padding 1) at low resolution: its
+     * (H+1, W+1) output holds phase (a, b) (channels (2a+b) * out ...) at rows a..a+H-1 and
+     * columns b..b+W-1.
      */
-    private static NDArray upConv(NDArray x, Conv phases, int out) {
-        Shape s = x.getShape();
-        long n = s.get(0), h = s.get(2), w = s.get(3);
-        NDArray z = x.getNDArrayInternal().convolution(x, phases.weight(), phases.bias(), ONE, ONE, ONE, 1)
+    private static NDArray phaseConv(NDArray x, Conv phases) {
+        return x.getNDArrayInternal().convolution(x, phases.weight(), phases.bias(), ONE, ONE, ONE, 1)
                 .singletonOrThrow();
-        NDList rows = new NDList(2);
+    }
+
+    /**
+     * Writes the four phases of a {@link #phaseConv} output to their pixels (2i + a, 2j + b) of a
+     * (N, out + skip channels, 2H, 2W) map and the skip into the channels after them: one copy
+     * each, the upsampled map and the concatenation of the generic pass in one.
+     */
+    private static NDArray interleave(NDArray z, int out, NDArray skip) {
+        Shape s = z.getShape();
+        long n = s.get(0), h = s.get(2) - 1, w = s.get(3) - 1;
+        long skipChannels = skip == null ? 0 : skip.getShape().get(1);
+        NDArray y = z.getManager().create(new Shape(n, out + skipChannels, 2 * h, 2 * w), z.getDataType());
         for (int a = 0; a < 2; a++) {
-            NDList cols = new NDList(2);
             for (int b = 0; b < 2; b++) {
                 int p = 2 * a + b;
-                cols.add(z.get(":, " + p * out + ":" + (p + 1) * out + ", " + a + ":" + (a + h) + ", " + b + ":"
-                        + (b + w)));
+                y.set(new NDIndex(":, 0:{}, {}::2, {}::2", out, a, b), z.get(new NDIndex(":, {}:{}, {}:{}, {}:{}",
+                        p * out, (p + 1) * out, a, a + h, b, b + w)));
             }
-            rows.add(NDArrays.stack(cols, 4)); // (N, C, H, W, 2): column phase innermost
         }
-        return NDArrays.stack(rows, 3).reshape(n, out, 2 * h, 2 * w); // (N, C, H, 2, W, 2)
+        if (skip != null) {
+            y.set(new NDIndex(":, {}:", out), skip);
+        }
+        return y;
     }
 
     /**
