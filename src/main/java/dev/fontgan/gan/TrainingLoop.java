@@ -64,7 +64,8 @@ public final class TrainingLoop {
 
     /**
      * Trains until {@code steps} iterations are done. Without {@code resume} the folder must not
-     * hold a run yet. The trainable is made only after that check, and closed at the end.
+     * hold a run yet. The trainable is made only after that check, and closed at the end. A run
+     * always ends with a checkpoint (with 0 steps, of the untrained model).
      *
      * @param name the task name on the progress bar
      * @param config what {@code config.json} of a fresh run holds, given the new trainable
@@ -116,6 +117,10 @@ public final class TrainingLoop {
                         stopped = true;
                         break;
                     }
+                }
+                if (checkpoint == null) {
+                    // nothing to do (0 steps): still leave a checkpoint, e.g. to measure the untrained model
+                    checkpoint = run.checkpoints().save(t.step(), t.checkpointParts());
                 }
             } finally {
                 progress.close();

@@ -237,6 +237,9 @@ public final class DatasetExporter {
         m.put("text", plan.text());
         m.put("split", isVal(plan.index()) ? "val" : "train");
         m.put("style", plan.style());
+        if (plan.styleSeed() != null) {
+            m.put("style_seed", plan.styleSeed());
+        }
         m.put("font", style.font());
         m.put("seed", plan.seed());
         m.put("width", image.widthPx());
@@ -257,7 +260,8 @@ public final class DatasetExporter {
                 (String) row.get("text"), (String) row.get("style"), Boolean.TRUE.equals(row.get("substitute")),
                 ((Number) row.get("height")).intValue(), Augmentation.fromJson((Map<String, Object>) row.get("aug"), where),
                 ((Number) guard.get("skipped_texts")).intValue(), Boolean.TRUE.equals(guard.get("restyled")),
-                ((Number) guard.get("substituted")).intValue(), ((Number) guard.get("dropped")).intValue());
+                ((Number) guard.get("substituted")).intValue(), ((Number) guard.get("dropped")).intValue(),
+                row.get("style_seed") instanceof Number s ? s.longValue() : null);
     }
 
     /** Assembles the label files from the shard rows, in index order, then the summary. */

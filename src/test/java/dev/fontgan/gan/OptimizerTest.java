@@ -97,4 +97,26 @@ class OptimizerTest {
         assertEquals(5e-4f, r.at(100));
         assertEquals(2e-4f, r.at(1000));
     }
+
+    @Test
+    void stepDecayMultipliesEveryPeriodDownToFloor() {
+        LearningRate r = LearningRate.stepDecay(1e-3f, 10, 0.1f, 5e-6f);
+        assertEquals(1e-3f, r.at(9));
+        assertEquals(1e-4f, r.at(10), 1e-10f);
+        assertEquals(1e-5f, r.at(25), 1e-11f);
+        assertEquals(5e-6f, r.at(1000));
+        assertEquals(2e-4f, LearningRate.constant(2e-4f).at(1_000_000));
+    }
+
+    @Test
+    void linearDecayHoldsThenFallsToZero() {
+        LearningRate r = LearningRate.linearDecay(2e-4f, 100, 200);
+        assertEquals(2e-4f, r.at(0));
+        assertEquals(2e-4f, r.at(100));
+        assertEquals(1e-4f, r.at(150), 1e-9f);
+        assertEquals(2e-6f, r.at(199), 1e-9f);
+        assertEquals(0f, r.at(200));
+        assertEquals(0f, r.at(5000));
+        assertThrows(IllegalArgumentException.class, () -> LearningRate.linearDecay(1e-3f, 10, 10));
+    }
 }

@@ -73,6 +73,16 @@ class TrainingLoopTest {
     }
 
     @Test
+    void zeroStepsStillLeavesACheckpointOfTheUntrainedModel(@TempDir Path tmp) {
+        TrainingLoop.Result r = new TrainingLoop(tmp, EVERY_2, Progress.NONE, null)
+                .run("t", 0, false, () -> new Countdown(-1), t -> Map.of("kind", "test"));
+        assertEquals(0, r.endStep());
+        assertEquals(null, r.last());
+        assertTrue(Files.exists(tmp.resolve("checkpoints/step-00000000.ckpt")));
+        assertFalse(Files.exists(tmp.resolve("metrics.jsonl")));
+    }
+
+    @Test
     void resumeDropsMetricsAfterTheCheckpointAndKeepsTheNewestK(@TempDir Path tmp) throws Exception {
         new TrainingLoop(tmp, new TrainingLoop.Schedule(1, 0, 4, 2), Progress.NONE, null)
                 .run("t", 6, false, () -> new Countdown(-1), t -> Map.of("kind", "test"));

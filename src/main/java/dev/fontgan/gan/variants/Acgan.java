@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
-import dev.fontgan.gan.DataMode;
 import dev.fontgan.gan.Losses;
 import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
@@ -32,11 +31,6 @@ public final class Acgan implements Variant {
     }
 
     @Override
-    public DataMode data() {
-        return DataMode.CLASS_GLYPHS;
-    }
-
-    @Override
     public Metric metric() {
         return Metric.CLASS_ACCURACY;
     }
@@ -44,7 +38,7 @@ public final class Acgan implements Variant {
     @Override
     public Players build(VariantConfig c) {
         return Dcgan.players(c, Conditioning.LABEL_TO_GENERATOR, Norm.BATCH, true)
-                .optimizers(OptimizerSpec.adam(2e-4f, 0.5f, 0.999f), OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                .optimizers(OptimizerSpec.dcganAdam())
                 .build();
     }
 
