@@ -24,12 +24,12 @@ public final class BicycleBenchmark {
         SyntheticPairs data = new SyntheticPairs(sizePx, 4, 32, 1);
         try (BicycleTrainer t = new BicycleTrainer(config, data, features)) {
             for (int i = 0; i < warmup; i++) {
-                t.iterate();
+                t.runIteration();
             }
             double[] ms = new double[iterations];
             for (int i = 0; i < iterations; i++) {
                 long t0 = System.nanoTime();
-                t.iterate();
+                t.runIteration();
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             double[] sorted = ms.clone();

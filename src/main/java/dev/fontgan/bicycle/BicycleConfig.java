@@ -2,7 +2,6 @@ package dev.fontgan.bicycle;
 
 import dev.fontgan.Json;
 import dev.fontgan.gan.LearningRate;
-import dev.fontgan.gan.TrainingLoop;
 import java.util.Map;
 
 /**
@@ -90,10 +89,6 @@ public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate,
 
     public LearningRate schedule() {
         return LearningRate.halving(learningRate, halveEvery, learningRateFloor);
-    }
-
-    public TrainingLoop.Schedule loopSchedule() {
-        return new TrainingLoop.Schedule(logEvery, sampleEvery, checkpointEvery, keepCheckpoints);
     }
 
     public Map<String, Object> toJson() {

@@ -19,6 +19,7 @@ import dev.fontgan.gan.Checkpoints;
 import dev.fontgan.gan.Losses;
 import dev.fontgan.gan.SampleGrid;
 import dev.fontgan.gan.StopSignal;
+import dev.fontgan.gan.Trainable;
 import dev.fontgan.gan.TrainingLoop;
 import dev.fontgan.nn.Layers;
 import dev.fontgan.nn.MultiScaleDiscriminator;
@@ -47,7 +48,7 @@ import java.util.function.UnaryOperator;
  * Every iteration runs in its own NDManager and re-seeds the engine with (seed, iteration), and the
  * data order is a function of the iteration, so a resumed run repeats an uninterrupted one exactly.
  */
-public final class BicycleTrainer implements TrainingLoop.Session {
+public final class BicycleTrainer implements Trainable {
     private static final AdversarialLoss ADVERSARIAL = AdversarialLoss.LEAST_SQUARES;
     /** Style seeds of the random-z rows in sample grids. */
     private static final long[] GRID_STYLE_SEEDS = {1, 2, 3};
@@ -105,7 +106,7 @@ public final class BicycleTrainer implements TrainingLoop.Session {
 
     /** Runs one iteration (D and D2 step, then one G and E step) and returns its losses. */
     @Override
-    public Map<String, Float> iterate() {
+    public Map<String, Float> runIteration() {
         float lr = config.schedule().at(step);
         ParameterStore ps = model.parameters();
         LatentEncoder e = model.encoder();
@@ -315,9 +316,17 @@ public final class BicycleTrainer implements TrainingLoop.Session {
     public static TrainingLoop.Result train(BicycleConfig config, PairBatches data, UnaryOperator<NDArray> features,
             Path runDir, long steps, boolean resume, Map<String, Object> extraConfig, Progress progress,
             StopSignal stop) {
-        return TrainingLoop.run("bicycle", () -> new BicycleTrainer(config, data, features), s -> {
-            BicycleTrainer t = (BicycleTrainer) s;
-            Map<String, Object> cfg = new LinkedHashMap<>(config.toJson());
+        TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(config.logEvery(), config.sampleEvery(),
+                config.checkpointEvery(), config.keepCheckpoints());
+        TrainingLoop loop = new TrainingLoop(runDir, schedule, progress, stop);
+        if (resume && java.nio.file.Files.isRegularFile(loop.runDirectory().configFile())
+                && !"bicycle".equals(loop.runDirectory().readConfig().get("kind"))) {
+            throw new FontganException(loop.runDirectory().configFile(), "not a BicycleGAN run");
+        }
+        return loop.run("bicycle", steps, resume, () -> new BicycleTrainer(config, data, features), t -> {
+            Map<String, Object> cfg = new LinkedHashMap<>();
+            cfg.put("kind", "bicycle");
+            cfg.putAll(config.toJson());
             cfg.put("size_px", data.sizePx());
             cfg.put("styles", data.styleNames());
             cfg.put("latent_size", t.model().latentSize());
@@ -327,7 +336,7 @@ public final class BicycleTrainer implements TrainingLoop.Session {
             cfg.put("d_params", t.model().discriminatorParameterCount());
             cfg.putAll(extraConfig);
             return cfg;
-        }, config.loopSchedule(), runDir, steps, resume, progress, stop);
+        });
     }
 
     @Override

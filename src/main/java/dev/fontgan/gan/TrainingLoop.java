@@ -3,7 +3,6 @@ package dev.fontgan.gan;
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
 import dev.fontgan.Progress;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,103 +11,99 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The run-folder side of training any model: refuses to overwrite a run unless resuming, restores
- * the newest checkpoint, writes config.json on a fresh start, then iterates with a progress bar,
- * metrics.jsonl lines, sample grids and atomic checkpoints (the last K kept), stops on a
- * non-finite or exploding loss, and saves a checkpoint when a {@link StopSignal} (Ctrl-C) arrives.
- * A model's trainer only supplies one iteration and its state as a {@link Session}.
+ * Trains a {@link Trainable} into a run folder: writes the config of a fresh run or resumes from
+ * the newest checkpoint (dropping metrics logged after it), then per iteration logs metrics,
+ * writes sample grids and checkpoints on schedule, stops on a diverged loss (keeping the last good
+ * checkpoint) or on a {@link StopSignal} (after saving one). Every trainer in the project uses it.
+ *
+ * <pre>{@code
+ * TrainingLoop.Result r = new TrainingLoop(runDir, schedule, progress, stop)
+ *         .run("bicycle", steps, resume, () -> new BicycleTrainer(...), t -> configJson(t));
+ * }</pre>
  */
 public final class TrainingLoop {
-    /** A loss above this (or not finite) stops training as diverged. */
+    /** A logged value above this (or not finite) stops training as diverged. */
     public static final float EXPLODED = 1e6f;
 
-    private TrainingLoop() {}
-
-    /** What the loop needs from a model's trainer. */
-    public interface Session extends AutoCloseable {
-        /** Iterations done so far. */
-        long step();
-
-        /** Runs one iteration and returns its named losses (insertion order is the display order). */
-        Map<String, Float> iterate();
-
-        /** Everything needed to resume exactly: weights, optimizer state, step. */
-        Map<String, byte[]> checkpointParts();
-
-        /** Restores {@link #checkpointParts()}; a mismatch is a {@link FontganException} naming {@code file}. */
-        void restore(Map<String, byte[]> parts, Path file);
-
-        /** A picture of the current outputs for {@code samples/}. */
-        BufferedImage sampleGrid();
-
-        @Override
-        void close();
+    /**
+     * How often the loop writes: a metrics line every {@code logEvery} iterations, a sample grid
+     * every {@code sampleEvery} and a checkpoint every {@code checkpointEvery} (0: only at the end),
+     * keeping the newest {@code keepCheckpoints}.
+     */
+    public record Schedule(int logEvery, int sampleEvery, int checkpointEvery, int keepCheckpoints) {
+        public Schedule {
+            if (logEvery < 1 || sampleEvery < 0 || checkpointEvery < 0 || keepCheckpoints < 1) {
+                throw new IllegalArgumentException("bad schedule " + logEvery + "/" + sampleEvery + "/"
+                        + checkpointEvery + "/" + keepCheckpoints);
+            }
+        }
     }
 
     /**
-     * How often to log, sample and checkpoint (0 = never for samples and checkpoints; the last step
-     * always gets all three).
+     * What {@link #run} did: iterations at start and end, the last iteration's logged values
+     * (null when none ran), the newest checkpoint (null when none) and whether a stop signal ended it.
      */
-    public record Schedule(int logEvery, int sampleEvery, int checkpointEvery, int keepCheckpoints) {}
-
-    /** What a run did. */
     public record Result(long startStep, long endStep, Map<String, Float> last, Path checkpoint, boolean stopped) {}
 
+    private final RunDirectory run;
+    private final Schedule schedule;
+    private final Progress progress;
+    private final StopSignal stop;
+
+    /** @param stop null when nothing can ask the loop to stop early */
+    public TrainingLoop(Path runDir, Schedule schedule, Progress progress, StopSignal stop) {
+        this.run = new RunDirectory(runDir, schedule.keepCheckpoints());
+        this.schedule = schedule;
+        this.progress = progress;
+        this.stop = stop;
+    }
+
+    public RunDirectory runDirectory() {
+        return run;
+    }
+
     /**
-     * Trains into {@code runDir} until {@code steps} iterations are done.
-     * @param kind model kind, written to config.json and shown by the progress bar
-     * @param sessions makes the trainer (after the run folder was checked)
-     * @param config the config.json content of a fresh run, given the new session
+     * Trains until {@code steps} iterations are done. Without {@code resume} the folder must not
+     * hold a run yet. The trainable is made only after that check, and closed at the end. A run
+     * always ends with a checkpoint (with 0 steps, of the untrained model).
+     *
+     * @param name the task name on the progress bar
+     * @param config what {@code config.json} of a fresh run holds, given the new trainable
      */
-    public static Result run(String kind, Supplier<? extends Session> sessions,
-            Function<Session, Map<String, Object>> config, Schedule schedule, Path runDir, long steps, boolean resume,
-            Progress progress, StopSignal stop) {
-        RunDirectory run = new RunDirectory(runDir, schedule.keepCheckpoints());
+    public <T extends Trainable> Result run(String name, long steps, boolean resume, Supplier<T> trainable,
+            Function<? super T, Map<String, Object>> config) {
         if (!resume && run.exists()) {
-            throw new FontganException(runDir, "already holds a run; use --resume to continue it or choose another --out");
+            throw new FontganException(run.dir(), "already holds a run; use --resume to continue it or choose another --out");
         }
-        if (resume && java.nio.file.Files.isRegularFile(run.configFile())
-                && !kind.equals(run.readConfig().get("kind"))) {
-            throw new FontganException(run.configFile(), "run trains " + run.readConfig().get("kind") + ", not " + kind);
-        }
-        try (Session t = sessions.get()) {
+        try (T t = trainable.get()) {
             Optional<Path> newest = resume ? run.checkpoints().newest() : Optional.empty();
             if (newest.isPresent()) {
                 t.restore(Checkpoints.read(newest.get()), newest.get());
                 run.truncateMetricsAfter(t.step());
             } else {
-                Map<String, Object> cfg = new LinkedHashMap<>();
-                cfg.put("kind", kind);
-                cfg.putAll(config.apply(t));
-                run.writeConfig(cfg);
+                run.writeConfig(config.apply(t));
             }
             long start = t.step();
             Path checkpoint = newest.orElse(null);
             Map<String, Float> last = null;
             boolean stopped = false;
             long began = System.nanoTime();
-            progress.start(kind, steps);
+            progress.start(name, steps);
             progress.resumeAt(start);
             try {
                 while (t.step() < steps) {
-                    Map<String, Float> l = t.iterate();
+                    Map<String, Float> logged = t.runIteration();
                     long s = t.step();
-                    if (!finite(l)) {
-                        throw new FontganException(runDir, "training diverged at step " + s + " (" + Json.write(l)
-                                + "); the last good checkpoint is "
+                    if (!finite(logged)) {
+                        throw new FontganException(run.dir(), "training diverged at step " + s + " ("
+                                + Json.write(logged) + "); the last good checkpoint is "
                                 + (checkpoint == null ? "none" : checkpoint.getFileName()));
                     }
-                    last = l;
+                    last = logged;
                     progress.advance(1);
-                    progress.status(status(l));
+                    progress.status(t.status(logged));
                     if (s % schedule.logEvery() == 0 || s == steps) {
-                        Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("step", s);
-                        for (Map.Entry<String, Float> e : l.entrySet()) {
-                            line.put(e.getKey(), (double) e.getValue());
-                        }
-                        line.put("elapsed_s", (System.nanoTime() - began) / 1e9);
-                        run.appendMetrics(line);
+                        run.appendMetrics(metricsLine(s, logged, (System.nanoTime() - began) / 1e9));
                     }
                     if (schedule.sampleEvery() > 0 && (s % schedule.sampleEvery() == 0 || s == steps)) {
                         run.writeSample(s, t.sampleGrid());
@@ -123,6 +118,10 @@ public final class TrainingLoop {
                         break;
                     }
                 }
+                if (checkpoint == null) {
+                    // nothing to do (0 steps): still leave a checkpoint, e.g. to measure the untrained model
+                    checkpoint = run.checkpoints().save(t.step(), t.checkpointParts());
+                }
             } finally {
                 progress.close();
                 if (stop != null) {
@@ -133,8 +132,9 @@ public final class TrainingLoop {
         }
     }
 
-    static boolean finite(Map<String, Float> losses) {
-        for (float v : losses.values()) {
+    /** True when every value is finite and below {@link #EXPLODED} in magnitude. */
+    public static boolean finite(Map<String, Float> logged) {
+        for (float v : logged.values()) {
             if (!Float.isFinite(v) || Math.abs(v) > EXPLODED) {
                 return false;
             }
@@ -142,16 +142,13 @@ public final class TrainingLoop {
         return true;
     }
 
-    /** The first few losses, short enough to sit beside a progress bar. */
-    static String status(Map<String, Float> l) {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, Float> e : l.entrySet()) {
-            if (b.length() > 60) {
-                break;
-            }
-            b.append(b.length() == 0 ? "" : " ").append(e.getKey()).append(' ')
-                    .append(String.format("%.3f", e.getValue()));
+    private static Map<String, Object> metricsLine(long step, Map<String, Float> logged, double elapsedS) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("step", step);
+        for (Map.Entry<String, Float> e : logged.entrySet()) {
+            line.put(e.getKey(), (double) e.getValue());
         }
-        return b.toString();
+        line.put("elapsed_s", elapsedS);
+        return line;
     }
 }

@@ -117,6 +117,21 @@ public final class UNet extends AbstractBlock {
         encoderFrozen = freeze;
     }
 
+    /** Encoder levels, outermost first (for {@link UNetInference}). */
+    List<Block> encoderLevels() {
+        return encoder;
+    }
+
+    /** Decoder up blocks, innermost first. */
+    List<Block> decoderUps() {
+        return decoderUp;
+    }
+
+    /** Decoder norms, innermost first; null where a level has none. */
+    List<Block> decoderNorms() {
+        return decoderNorm;
+    }
+
     public boolean encoderFrozen() {
         return encoderFrozen;
     }

@@ -35,10 +35,16 @@ public final class DatasetBenchmark {
 
     /** The benchmark's dataset spec. */
     public static DatasetSpec spec(long count, int heightPx) {
+        return spec(count, heightPx, "fonts:all");
+    }
+
+    /** The benchmark's dataset spec with other styles. */
+    static DatasetSpec spec(long count, int heightPx, String styleSpec) {
         ShippedFonts fonts = ShippedFonts.installed();
         TextSource en = CorpusText.load(ShippedFiles.resolve("corpus/text/en.txt"), CorpusText.Mode.WINDOWS, 4, 10);
         TextSource zh = CorpusText.load(ShippedFiles.resolve("corpus/text/zh.txt"), CorpusText.Mode.WINDOWS, 10, 10);
-        StyleMix styles = StyleMix.parse("fonts:all", Map.of("fonts", new FontStyles(fonts)));
+        StyleMix styles = StyleMix.parse(styleSpec, Map.of("fonts", new FontStyles(fonts),
+                "default", PackStyles.defaultPack()));
         AugmentConfig a = AugmentConfig.none().with(Effect.SKEW, 1).with(Effect.BLUR, 1).with(Effect.NOISE, 1)
                 .with(Effect.SINE, 1);
         return new DatasetSpec(TextSource.mix(List.of(en, zh), new double[] {1, 1}), styles, a, Uncovered.RESTYLE,
@@ -70,16 +76,7 @@ public final class DatasetBenchmark {
 
     /** Peak resident memory of this process (VmHWM), MB; -1 where /proc is missing. */
     public static double peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
+        return dev.fontgan.ProcessMemory.peakResidentMb();
     }
 
     /** CPU time of this process (all threads, user and system), ns; what the run cost whatever else ran. */

@@ -6,76 +6,92 @@ import java.io.ByteArrayOutputStream;
 import java.util.zip.Deflater;
 
 /**
- * PNG bytes of a line image, made for speed: greyscale (one byte per pixel) when every pixel is
- * grey, else RGB; every row with the Paeth filter (the one that suits text on paper best in
- * practice); fast zlib. No time stamps: equal pixels give equal bytes.
+ * PNG bytes of a line image, made for speed: greyscale (one byte per pixel) for grey lines, else
+ * RGB; every row with the Paeth filter (the one that suits text on paper best in practice); fast
+ * zlib, Huffman coding only for grainy lines (noise leaves string matching nothing to find: it
+ * was slower and its files larger). No time stamps: equal pixels give equal bytes.
  */
 final class LinePng {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int LEVEL = 3;
-    /** zlib state is large to set up: one per thread, reset between images. */
-    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(LEVEL));
+    /** zlib state is large to set up: one per thread and kind (plain, grainy), reset between images. */
+    private static final ThreadLocal<Deflater> PLAIN = ThreadLocal.withInitial(() -> new Deflater(LEVEL));
+    private static final ThreadLocal<Deflater> GRAINY = ThreadLocal.withInitial(() -> {
+        Deflater d = new Deflater(1);
+        d.setStrategy(Deflater.HUFFMAN_ONLY);
+        return d;
+    });
+    /** Filtered rows and compressed bytes, reused per thread. */
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2][0]);
 
     private LinePng() {}
 
     static byte[] encode(LineImage image) {
         int w = image.widthPx();
         int h = image.heightPx();
-        byte[] bgr = image.bgr();
-        boolean grey = true;
-        for (int o = 0; o < bgr.length && grey; o += 3) {
-            grey = bgr[o] == bgr[o + 1] && bgr[o] == bgr[o + 2];
+        int bpp = image.channels();
+        byte[] px = image.pixels();
+        int stride = w * bpp;
+        byte[][] scratch = SCRATCH.get();
+        int rawLength = h * (stride + 1);
+        if (scratch[0].length < rawLength) {
+            scratch[0] = new byte[rawLength * 5 / 4];
+            scratch[1] = new byte[rawLength * 5 / 4 + 1024];
         }
-        int channels = grey ? 1 : 3;
-        int stride = w * channels;
-        byte[] raw = new byte[h * (stride + 1)];
-        byte[] prev = new byte[stride];
-        byte[] cur = new byte[stride];
+        byte[] raw = scratch[0];
         for (int y = 0; y < h; y++) {
-            int row = y * w * 3;
-            if (grey) {
-                for (int x = 0; x < w; x++) {
-                    cur[x] = bgr[row + 3 * x];
-                }
-            } else {
-                for (int x = 0; x < w; x++) {
-                    cur[3 * x] = bgr[row + 3 * x + 2];
-                    cur[3 * x + 1] = bgr[row + 3 * x + 1];
-                    cur[3 * x + 2] = bgr[row + 3 * x];
-                }
-            }
+            int row = y * stride;
             int base = y * (stride + 1);
             raw[base] = 4; // Paeth
-            for (int i = 0; i < stride; i++) {
-                int a = i >= channels ? cur[i - channels] & 0xff : 0;
-                int b = prev[i] & 0xff;
-                int c = i >= channels ? prev[i - channels] & 0xff : 0;
-                raw[base + 1 + i] = (byte) ((cur[i] & 0xff) - PngEncoder.paeth(a, b, c));
+            int out = base + 1;
+            if (bpp == 3) {
+                // BGR to RGB on the way
+                for (int x = 0; x < stride; x += 3) {
+                    for (int c = 0; c < 3; c++) {
+                        int i = row + x + 2 - c;
+                        int v = px[i] & 0xff;
+                        int a = x > 0 ? px[i - 3] & 0xff : 0;
+                        int b = y > 0 ? px[i - stride] & 0xff : 0;
+                        int d = x > 0 && y > 0 ? px[i - stride - 3] & 0xff : 0;
+                        raw[out + x + c] = (byte) (v - PngEncoder.paeth(a, b, d));
+                    }
+                }
+            } else if (y == 0) {
+                raw[out] = px[row];
+                for (int x = 1; x < w; x++) {
+                    raw[out + x] = (byte) (px[row + x] - px[row + x - 1]);
+                }
+            } else {
+                raw[out] = (byte) (px[row] - px[row - stride]);
+                for (int x = 1; x < w; x++) {
+                    int i = row + x;
+                    raw[out + x] = (byte) (px[i] - PngEncoder.paeth(px[i - 1] & 0xff, px[i - stride] & 0xff,
+                            px[i - stride - 1] & 0xff));
+                }
             }
-            byte[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        Deflater deflater = DEFLATER.get();
+        Deflater deflater = (image.grainy() ? GRAINY : PLAIN).get();
         deflater.reset();
-        deflater.setInput(raw);
+        deflater.setInput(raw, 0, rawLength);
         deflater.finish();
-        ByteArrayOutputStream zout = new ByteArrayOutputStream(raw.length / 2 + 64);
-        byte[] buf = new byte[1 << 14];
+        byte[] z = scratch[1];
+        int zLength = 0;
         while (!deflater.finished()) {
-            int n = deflater.deflate(buf);
-            zout.write(buf, 0, n);
+            if (zLength == z.length) {
+                z = java.util.Arrays.copyOf(z, z.length * 2);
+                scratch[1] = z;
+            }
+            zLength += deflater.deflate(z, zLength, z.length - zLength);
         }
-        byte[] z = zout.toByteArray();
-        ByteArrayOutputStream png = new ByteArrayOutputStream(z.length + 64);
+        ByteArrayOutputStream png = new ByteArrayOutputStream(zLength + 64);
         png.writeBytes(SIGNATURE);
         byte[] header = new byte[13];
         PngEncoder.putInt(header, 0, w);
         PngEncoder.putInt(header, 4, h);
         header[8] = 8;
-        header[9] = (byte) (grey ? 0 : 2);
+        header[9] = (byte) (bpp == 1 ? 0 : 2);
         PngEncoder.chunk(png, "IHDR", header);
-        PngEncoder.chunk(png, "IDAT", z);
+        PngEncoder.chunk(png, "IDAT", java.util.Arrays.copyOf(z, zLength));
         PngEncoder.chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
     }

@@ -30,10 +30,13 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * Makes the picture of a {@link LinePlan}: the project's {@link Renderer} sets the text with the
  * style's hand (jitter, slant, letter and word spacing are layout's), the ink is cut to the line
- * band plus padding, then thickened or thinned, warped (rotation and perspective composed with
- * the scaling to the output height in one OpenCV warp), distorted (sine or elastic, one remap),
- * put on paper in ink colour, blurred, noised and JPEG-degraded. Native matrices live in a
- * {@link PointerScope} per line. One instance per thread; the result depends only on the plan.
+ * band plus padding, then thickened or thinned, and brought to the output height in one OpenCV
+ * pass: an area resize, or one remap that composes rotation, perspective, scaling and the sine
+ * and elastic distortions ({@link LineWarp}). Then it is put on paper in ink colour, blurred,
+ * noised and JPEG-degraded. Lines that are grey by their parameters (grey ink on white, grainy or
+ * grey paper) stay one channel to the end, which makes them three times cheaper to finish.
+ * Native buffers are kept per instance and grown as lines need; one instance per thread. The
+ * result depends only on the plan.
  */
 public final class LineRenderer {
     /** Ascent and descent of the line band, em (as layout frames a line). */
@@ -42,8 +45,19 @@ public final class LineRenderer {
     /** Output height over pixels per em at which text is rendered: the band plus some padding. */
     private static final double HEIGHT_PER_EM = 1.35;
 
+    static {
+        // lines are made in parallel by dataset workers; OpenCV's own thread pool would only compete with them
+        opencv_core.setNumThreads(1);
+    }
+
     private final StyleMix styles;
     private final ShippedFonts fallbacks;
+    /** Per-instance scratch: the crop (Java and native), the output, the remap table. */
+    private byte[] crop = new byte[0];
+    private float[] map = new float[0];
+    private BytePointer cropNative;
+    private BytePointer outNative;
+    private FloatPointer mapNative;
 
     /** @param fallbacks fonts for characters a style lacks when a plan asks for substitution */
     public LineRenderer(StyleMix styles, ShippedFonts fallbacks) {
@@ -69,34 +83,94 @@ public final class LineRenderer {
             throw new IllegalStateException(style.name() + " left characters of '" + plan.text() + "' undrawn: "
                     + ink.unwritable() + " " + ink.fallbacks());
         }
+        int[] box = cropBand(ink, pxPerEm, a);
+        int cw = box[2];
+        int ch = box[3];
+        LineWarp warp = LineWarp.of(cw, ch, a, plan.heightPx());
+        int w = warp.widthPx();
+        int h = warp.heightPx();
+        boolean grey = isGrey(a);
+        int channels = grey ? 1 : 3;
+        ensureCapacity(cw * ch, w * h * channels, warp.onlyScales() ? 0 : w * h * 2);
+        byte[] coverage = new byte[w * h];
         try (PointerScope scope = new PointerScope()) {
-            Mat mask = cropBand(ink, pxPerEm, a);
-            mask = stroke(mask, a.strokePx());
-            mask = warp(mask, a, plan.heightPx());
-            mask = distort(mask, a);
-            int w = mask.cols();
-            int h = mask.rows();
-            byte[] coverage = new byte[w * h];
-            mask.data().get(coverage);
-            byte[] bgr = composite(coverage, w, h, a);
+            cropNative.put(crop, 0, cw * ch);
+            Mat mask = stroke(new Mat(ch, cw, CV_8UC1, cropNative), a.strokePx());
+            Mat shaped = new Mat(h, w, CV_8UC1, outNative);
+            if (warp.onlyScales()) {
+                opencv_imgproc.resize(mask, shaped, new Size(w, h), 0, 0, INTER_AREA);
+            } else {
+                warp.fill(map);
+                mapNative.put(map, 0, w * h * 2);
+                opencv_imgproc.remap(mask, shaped, new Mat(h, w, CV_32FC2, mapNative), new Mat(), INTER_LINEAR,
+                        opencv_core.BORDER_CONSTANT, new Scalar(0.0));
+            }
+            outNative.get(coverage, 0, w * h);
+            byte[] pixels = grey ? compositeGrey(coverage, w, h, a) : composite(coverage, w, h, a);
             if (a.blurSigma() > 0) {
-                Mat img = new Mat(h, w, CV_8UC3);
-                img.data().put(bgr);
+                Mat img = new Mat(h, w, grey ? CV_8UC1 : CV_8UC3, outNative);
+                outNative.put(pixels, 0, pixels.length);
                 opencv_imgproc.GaussianBlur(img, img, new Size(0, 0), a.blurSigma());
-                img.data().get(bgr);
+                outNative.get(pixels, 0, pixels.length);
             }
             if (a.noiseSigma() > 0) {
-                addNoise(bgr, a.noiseSigma(), a.noiseSeed());
+                addNoise(pixels, channels, a.noiseSigma(), a.noiseSeed());
             }
             if (a.jpegQuality() > 0) {
-                bgr = jpegRoundTrip(bgr, w, h, a.jpegQuality());
+                pixels = jpegRoundTrip(pixels, w, h, channels, a.jpegQuality());
             }
-            return new LineImage(w, h, bgr);
+            boolean grainy = a.noiseSigma() > 0 || a.background().equals("noise");
+            return new LineImage(w, h, channels, pixels, grainy);
         }
     }
 
-    /** The ink of the line band (ascent to descent, widened to all ink) plus padding, as a mask. */
-    private static Mat cropBand(InkPage ink, int pxPerEm, Augmentation a) {
+    /** Grows the scratch buffers (outside any pointer scope, so they outlive the line). */
+    private void ensureCapacity(int cropBytes, int outBytes, int mapFloats) {
+        if (crop.length < cropBytes) {
+            crop = new byte[cropBytes * 5 / 4];
+        }
+        if (cropNative == null || cropNative.capacity() < cropBytes) {
+            release(cropNative);
+            cropNative = new BytePointer((long) cropBytes * 5 / 4);
+        }
+        if (outNative == null || outNative.capacity() < outBytes) {
+            release(outNative);
+            outNative = new BytePointer((long) Math.max(outBytes * 5 / 4, 3 << 12));
+        }
+        if (map.length < mapFloats) {
+            map = new float[mapFloats * 5 / 4];
+        }
+        if (mapFloats > 0 && (mapNative == null || mapNative.capacity() < mapFloats)) {
+            release(mapNative);
+            mapNative = new FloatPointer((long) mapFloats * 5 / 4);
+        }
+    }
+
+    private static void release(org.bytedeco.javacpp.Pointer p) {
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    /** Whether the finished line is grey by its parameters: grey ink on white, grainy or grey flat paper, no ruled line. */
+    static boolean isGrey(Augmentation a) {
+        boolean paper = switch (a.background()) {
+            case "white", "noise" -> true;
+            case "flat" -> isGrey(a.paperRgb());
+            default -> false;
+        };
+        return paper && isGrey(a.inkRgb()) && a.ruledAt() < 0;
+    }
+
+    private static boolean isGrey(int rgb) {
+        return (rgb & 0xff) == ((rgb >> 8) & 0xff) && (rgb & 0xff) == ((rgb >> 16) & 0xff);
+    }
+
+    /**
+     * Copies the ink of the line band (ascent to descent, widened to all ink) plus padding into
+     * {@link #crop}; returns {x, y, width, height} of the crop on the page.
+     */
+    private int[] cropBand(InkPage ink, int pxPerEm, Augmentation a) {
         Page.Line line = ink.page().lines().get(0);
         double baseline = line.baselinePx();
         double minX = Double.POSITIVE_INFINITY;
@@ -121,14 +195,14 @@ public final class LineRenderer {
         int y1 = clamp((int) Math.ceil(maxY + pad[2] * pxPerEm + wobble), y0 + 1, ink.heightPx());
         int w = x1 - x0;
         int h = y1 - y0;
-        byte[] crop = new byte[w * h];
+        if (crop.length < w * h) {
+            crop = new byte[w * h * 5 / 4];
+        }
         byte[] src = ink.coverage();
         for (int y = 0; y < h; y++) {
             System.arraycopy(src, (y0 + y) * ink.widthPx() + x0, crop, y * w, w);
         }
-        Mat m = new Mat(h, w, CV_8UC1);
-        m.data().put(crop);
-        return m;
+        return new int[] {x0, y0, w, h};
     }
 
     /** Dilates (positive) or thins (negative: half of an erosion, so thin strokes fade, never vanish). */
@@ -148,84 +222,29 @@ public final class LineRenderer {
         return out;
     }
 
-    /** Rotation and perspective about the crop, then scaling to the output height, in one warp. */
-    private static Mat warp(Mat mask, Augmentation a, int heightPx) {
-        double w = mask.cols();
-        double h = mask.rows();
-        if (a.rotateDeg() == 0 && a.perspective() == null) {
-            int outW = Math.max(1, (int) Math.round(w * heightPx / h));
-            Mat out = new Mat();
-            opencv_imgproc.resize(mask, out, new Size(outW, heightPx), 0, 0, INTER_AREA);
+    /** Grey ink over white, flat grey or grainy grey paper; one byte per pixel. */
+    static byte[] compositeGrey(byte[] coverage, int w, int h, Augmentation a) {
+        int n = w * h;
+        int ink = a.inkRgb() & 0xff;
+        byte[] out = new byte[n];
+        if (a.background().equals("noise")) {
+            SplittableRandom r = new SplittableRandom(a.backgroundSeed());
+            int base = a.paperRgb() & 0xff;
+            for (int i = 0; i < n; i++) {
+                int p = clamp(base + (int) Math.round((r.nextDouble() + r.nextDouble() - 1) * 28), 0, 255);
+                int c = coverage[i] & 0xff;
+                out[i] = (byte) ((p * (255 - c) + ink * c + 127) / 255);
+            }
             return out;
         }
-        double[] src = {0, 0, w, 0, w, h, 0, h};
-        double[] dst = src.clone();
-        if (a.perspective() != null) {
-            for (int i = 0; i < 8; i++) {
-                dst[i] += a.perspective()[i] * h;
-            }
+        int paper = a.background().equals("flat") ? a.paperRgb() & 0xff : 255;
+        byte[] lut = new byte[256];
+        for (int c = 0; c < 256; c++) {
+            lut[c] = (byte) ((paper * (255 - c) + ink * c + 127) / 255);
         }
-        double rad = Math.toRadians(a.rotateDeg());
-        double cos = Math.cos(rad);
-        double sin = Math.sin(rad);
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < 4; i++) {
-            double x = dst[2 * i] - w / 2;
-            double y = dst[2 * i + 1] - h / 2;
-            dst[2 * i] = x * cos - y * sin;
-            dst[2 * i + 1] = x * sin + y * cos;
-            minX = Math.min(minX, dst[2 * i]);
-            maxX = Math.max(maxX, dst[2 * i]);
-            minY = Math.min(minY, dst[2 * i + 1]);
-            maxY = Math.max(maxY, dst[2 * i + 1]);
+        for (int i = 0; i < n; i++) {
+            out[i] = lut[coverage[i] & 0xff];
         }
-        double scale = heightPx / (maxY - minY);
-        int outW = Math.max(1, (int) Math.round((maxX - minX) * scale));
-        for (int i = 0; i < 4; i++) {
-            dst[2 * i] = (dst[2 * i] - minX) * scale;
-            dst[2 * i + 1] = (dst[2 * i + 1] - minY) * scale;
-        }
-        Mat m = new Mat(Homography.between(src, dst)).reshape(1, 3);
-        Mat out = new Mat();
-        opencv_imgproc.warpPerspective(mask, out, m, new Size(outW, heightPx), INTER_LINEAR,
-                opencv_core.BORDER_CONSTANT, new Scalar(0.0));
-        return out;
-    }
-
-    /** Sine wave and elastic field, one remap. */
-    private static Mat distort(Mat mask, Augmentation a) {
-        if (a.sineAmplitude() == 0 && a.elasticAmplitude() == 0) {
-            return mask;
-        }
-        int w = mask.cols();
-        int h = mask.rows();
-        float[] map = new float[w * h * 2];
-        double sineAmp = a.sineAmplitude() * h;
-        double k = 2 * Math.PI / (a.sineWavelength() * h);
-        double[] waveY = new double[w];
-        for (int x = 0; x < w; x++) {
-            waveY[x] = sineAmp * Math.sin(k * x + a.sinePhase());
-        }
-        ElasticField field = a.elasticAmplitude() > 0 ? new ElasticField(w, h, a.elasticAmplitude() * h, a.elasticSeed()) : null;
-        for (int y = 0, i = 0; y < h; y++) {
-            for (int x = 0; x < w; x++, i += 2) {
-                double dx = 0;
-                double dy = waveY[x];
-                if (field != null) {
-                    dx += field.dx(x, y);
-                    dy += field.dy(x, y);
-                }
-                map[i] = (float) (x + dx);
-                map[i + 1] = (float) (y + dy);
-            }
-        }
-        Mat maps = new Mat(h, w, CV_32FC2);
-        new FloatPointer(maps.data()).put(map);
-        Mat out = new Mat();
-        opencv_imgproc.remap(mask, out, maps, new Mat(), INTER_LINEAR, opencv_core.BORDER_CONSTANT, new Scalar(0.0));
         return out;
     }
 
@@ -293,35 +312,37 @@ public final class LineRenderer {
     /**
      * Grey (luminance) noise, the same on all channels: the sum of three uniforms (21 bits each,
      * from one xorshift step) scaled to {@code sigma}: close to Gaussian, bounded at 3.5 sigma.
+     * Integer arithmetic: the offset is the sum times sigma in 32.32 fixed point, rounded.
      */
-    static void addNoise(byte[] bgr, double sigma, long seed) {
+    static void addNoise(byte[] pixels, int channels, double sigma, long seed) {
         long s = seed == 0 ? 0x9E3779B97F4A7C15L : seed;
         // each uniform in [0, 2^21); their sum has mean 3 * 2^20 and sigma 2^21 / 2
-        double scale = sigma / (1 << 20);
-        for (int o = 0; o < bgr.length; o += 3) {
+        long scale = Math.round(sigma * (1L << 12)); // sigma / 2^20 in 32.32
+        for (int o = 0; o < pixels.length; o += channels) {
             s ^= s << 13;
             s ^= s >>> 7;
             s ^= s << 17;
             long sum = (s & 0x1FFFFF) + ((s >>> 21) & 0x1FFFFF) + ((s >>> 42) & 0x1FFFFF) - 3L * (1 << 20);
-            int d = (int) Math.round(sum * scale);
-            for (int c = 0; c < 3; c++) {
-                int v = (bgr[o + c] & 0xff) + d;
-                bgr[o + c] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+            int d = (int) ((sum * scale + (1L << 31)) >> 32);
+            for (int c = 0; c < channels; c++) {
+                int v = (pixels[o + c] & 0xff) + d;
+                pixels[o + c] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
             }
         }
     }
 
-    private static byte[] jpegRoundTrip(byte[] bgr, int w, int h, int quality) {
-        Mat img = new Mat(h, w, CV_8UC3);
-        img.data().put(bgr);
+    private static byte[] jpegRoundTrip(byte[] pixels, int w, int h, int channels, int quality) {
+        Mat img = new Mat(h, w, channels == 1 ? CV_8UC1 : CV_8UC3);
+        img.data().put(pixels);
         byte[] jpeg = encodeJpeg(img, quality);
-        Mat back = opencv_imgcodecs.imdecode(new Mat(jpeg), opencv_imgcodecs.IMREAD_COLOR);
-        byte[] out = new byte[w * h * 3];
+        Mat back = opencv_imgcodecs.imdecode(new Mat(jpeg),
+                channels == 1 ? opencv_imgcodecs.IMREAD_GRAYSCALE : opencv_imgcodecs.IMREAD_COLOR);
+        byte[] out = new byte[w * h * channels];
         back.data().get(out);
         return out;
     }
 
-    /** JPEG bytes of a BGR image (deterministic: the same pixels and quality give the same bytes). */
+    /** JPEG bytes of a grey or BGR image (deterministic: the same pixels and quality give the same bytes). */
     static byte[] encodeJpeg(Mat bgr, int quality) {
         BytePointer buf = new BytePointer();
         IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, quality);
@@ -337,58 +358,13 @@ public final class LineRenderer {
     /** JPEG bytes of a finished line. */
     public static byte[] jpeg(LineImage image, int quality) {
         try (PointerScope scope = new PointerScope()) {
-            Mat img = new Mat(image.heightPx(), image.widthPx(), CV_8UC3);
-            img.data().put(image.bgr());
+            Mat img = new Mat(image.heightPx(), image.widthPx(), image.channels() == 1 ? CV_8UC1 : CV_8UC3);
+            img.data().put(image.pixels());
             return encodeJpeg(img, quality);
         }
     }
 
     private static int clamp(int v, int lo, int hi) {
         return Math.max(lo, Math.min(hi, v));
-    }
-
-    /** A smooth random displacement field: random vectors on a coarse grid, bicubically interpolated. */
-    private static final class ElasticField {
-        private final double cell;
-        private final int cols;
-        private final double[] gx;
-        private final double[] gy;
-
-        ElasticField(int w, int h, double amplitudePx, long seed) {
-            this.cell = Math.max(4, h * 0.6);
-            this.cols = (int) Math.ceil(w / cell) + 4;
-            int rows = (int) Math.ceil(h / cell) + 4;
-            SplittableRandom r = new SplittableRandom(seed);
-            gx = new double[cols * rows];
-            gy = new double[cols * rows];
-            for (int i = 0; i < gx.length; i++) {
-                gx[i] = (r.nextDouble() * 2 - 1) * amplitudePx;
-                gy[i] = (r.nextDouble() * 2 - 1) * amplitudePx;
-            }
-        }
-
-        double dx(int x, int y) {
-            return at(gx, x, y);
-        }
-
-        double dy(int x, int y) {
-            return at(gy, x, y);
-        }
-
-        private double at(double[] g, int x, int y) {
-            double fx = x / cell + 1;
-            double fy = y / cell + 1;
-            int ix = (int) fx;
-            int iy = (int) fy;
-            double tx = fx - ix;
-            double ty = fy - iy;
-            double sx = tx * tx * (3 - 2 * tx);
-            double sy = ty * ty * (3 - 2 * ty);
-            double a = g[iy * cols + ix];
-            double b = g[iy * cols + ix + 1];
-            double c = g[(iy + 1) * cols + ix];
-            double d = g[(iy + 1) * cols + ix + 1];
-            return (a + (b - a) * sx) * (1 - sy) + (c + (d - c) * sx) * sy;
-        }
     }
 }

@@ -20,6 +20,16 @@ interface PackModel extends AutoCloseable {
      */
     NDArray forward(NDArray source, NDArray styleVectors);
 
+    /** The generator's plain eval forward pass, for checking a faster {@link #forward} against. */
+    default NDArray forwardUnfolded(NDArray source, NDArray styleVectors) {
+        return forward(source, styleVectors);
+    }
+
+    /** Whether {@link #forward} runs folded weights (eval BN folded into convs) rather than the plain pass. */
+    default boolean folded() {
+        return false;
+    }
+
     /** Trainable scalars of the generator. */
     long generatorParameterCount();
 

@@ -421,7 +421,8 @@ public final class StylePack implements AutoCloseable {
     }
 
     /**
-     * Runs the generator in eval mode on one batch.
+     * Runs the generator in eval mode on one batch (with folded weights where the generator's
+     * configuration allows: same outputs up to float rounding, see {@code nn.UNetInference}).
      * @param source (N, 1, H, W) in [-1, 1]
      * @param styleWeights (N, S) weights over the pack's styles (rows of a one-hot for pure styles)
      * @return (N, 1, H, W) in [-1, 1], in the source's manager
@@ -549,6 +550,17 @@ public final class StylePack implements AutoCloseable {
             throw new FontganException(where, "a " + kind() + " pack has no latent space to take " + what
                     + " (that needs a bicycle pack)");
         }
+    }
+
+    /** The generator's own eval forward pass, without folding (to check the folded one against). */
+    NDArray forwardUnfolded(NDArray source, NDArray styleWeights) {
+        NDArray vectors = styleWeights.matMul(model.styleTable().toDevice(styleWeights.getDevice(), false));
+        return model.forwardUnfolded(source, vectors);
+    }
+
+    /** Whether {@link #forward} runs a folded generator (BN folded into convs, phase-split upsampling). */
+    public boolean folded() {
+        return model.folded();
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.fontgan.FontganException;
+import dev.fontgan.nn.UNetInference;
 import dev.fontgan.nn.Weights;
 import dev.fontgan.zi2zi.Zi2ziGenerator;
 import dev.fontgan.zi2zi.Zi2ziGeneratorSpec;
@@ -16,6 +17,8 @@ final class Zi2ziPackModel implements PackModel {
     private final NDManager manager;
     private final ParameterStore parameters;
     private final Zi2ziGenerator generator;
+    /** The generator's eval pass with folded weights; null when its configuration has none. */
+    private final UNetInference folded;
 
     Zi2ziPackModel(PackManifest manifest, byte[] generatorParams, String where) {
         Zi2ziGeneratorSpec spec = Zi2ziGeneratorSpec.fromJson(manifest.generator(), where);
@@ -35,6 +38,8 @@ final class Zi2ziPackModel implements PackModel {
                         + " bytes, far more than this generator's " + expectedBytes);
             }
             Weights.load(generator, manager, generatorParams, where);
+            this.folded = UNetInference.supports(generator.unet().config())
+                    ? new UNetInference(generator.unet(), manager) : null;
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -48,7 +53,17 @@ final class Zi2ziPackModel implements PackModel {
 
     @Override
     public NDArray forward(NDArray source, NDArray styleVectors) {
+        return folded != null ? folded.forward(source, styleVectors) : forwardUnfolded(source, styleVectors);
+    }
+
+    @Override
+    public NDArray forwardUnfolded(NDArray source, NDArray styleVectors) {
         return generator.forward(parameters, new NDList(source, styleVectors), false).get(0);
+    }
+
+    @Override
+    public boolean folded() {
+        return folded != null;
     }
 
     @Override

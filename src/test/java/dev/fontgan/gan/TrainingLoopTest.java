@@ -1,10 +1,12 @@
 package dev.fontgan.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fontgan.FontganException;
+import dev.fontgan.Json;
 import dev.fontgan.Progress;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -16,84 +18,89 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The loop on a stand-in trainable without tensors: a "loss" of 1/(step+1) that can be made to blow up. */
 class TrainingLoopTest {
-    /** A session whose loss is 1 / (step + 1), NaN at {@code nanAt}; its state is the step alone. */
-    static final class Counter implements TrainingLoop.Session {
-        final long nanAt;
-        final StopSignal stopAfterFirst;
+    static final class Countdown implements Trainable {
+        final long divergeAt;
         long step;
+        boolean closed;
 
-        Counter(long nanAt, StopSignal stopAfterFirst) {
-            this.nanAt = nanAt;
-            this.stopAfterFirst = stopAfterFirst;
+        Countdown(long divergeAt) {
+            this.divergeAt = divergeAt;
         }
 
-        @Override
-        public long step() {
+        @Override public long step() {
             return step;
         }
 
-        @Override
-        public Map<String, Float> iterate() {
+        @Override public Map<String, Float> runIteration() {
             step++;
-            if (stopAfterFirst != null) {
-                stopAfterFirst.request();
-            }
-            Map<String, Float> l = new LinkedHashMap<>();
-            l.put("loss", step == nanAt ? Float.NaN : 1f / step);
-            return l;
+            Map<String, Float> m = new LinkedHashMap<>();
+            m.put("loss", step == divergeAt ? Float.NaN : 1f / step);
+            return m;
         }
 
-        @Override
-        public Map<String, byte[]> checkpointParts() {
-            return Map.of("step", Long.toString(step).getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void restore(Map<String, byte[]> parts, Path file) {
-            step = Long.parseLong(new String(Checkpoints.part(parts, "step", file), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public BufferedImage sampleGrid() {
+        @Override public BufferedImage sampleGrid() {
             return new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
         }
 
-        @Override
-        public void close() {}
+        @Override public Map<String, byte[]> checkpointParts() {
+            return Map.of("state.json", Json.write(Json.obj("step", step)).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override public void restore(Map<String, byte[]> parts, Path file) {
+            step = ((Number) Json.parseObject(new String(parts.get("state.json"), StandardCharsets.UTF_8), "t")
+                    .get("step")).longValue();
+        }
+
+        @Override public void close() {
+            closed = true;
+        }
     }
 
-    private static TrainingLoop.Result run(Path dir, long steps, boolean resume, long nanAt, StopSignal stop) {
-        return TrainingLoop.run("counter", () -> new Counter(nanAt, stop), s -> Map.of("note", "test"),
-                new TrainingLoop.Schedule(1, 3, 2, 2), dir, steps, resume, Progress.NONE, stop);
-    }
+    private static final TrainingLoop.Schedule EVERY_2 = new TrainingLoop.Schedule(1, 2, 2, 2);
 
     @Test
-    void aNanLossStopsTrainingNamingTheLastGoodCheckpoint(@TempDir Path dir) {
-        FontganException e = assertThrows(FontganException.class, () -> run(dir, 10, false, 5, null));
+    void divergedLossStopsAndNamesTheLastGoodCheckpoint(@TempDir Path tmp) {
+        Countdown c = new Countdown(5);
+        FontganException e = assertThrows(FontganException.class, () -> new TrainingLoop(tmp, EVERY_2, Progress.NONE,
+                null).run("t", 10, false, () -> c, t -> Map.of("kind", "test")));
         assertTrue(e.getMessage().contains("diverged at step 5"), e.getMessage());
         assertTrue(e.getMessage().contains("step-00000004.ckpt"), e.getMessage());
+        assertTrue(c.closed, "the loop closes what it trained");
+        assertTrue(Files.exists(tmp.resolve("checkpoints/step-00000004.ckpt")));
+        assertFalse(Files.exists(tmp.resolve("checkpoints/step-00000005.ckpt")), "no checkpoint of a diverged step");
     }
 
     @Test
-    void aStopRequestSavesACheckpointAndResumeContinues(@TempDir Path dir) throws Exception {
-        TrainingLoop.Result r = run(dir, 10, false, -1, new StopSignal());
-        assertTrue(r.stopped());
-        assertEquals(1, r.endStep());
-        assertEquals("step-00000001.ckpt", r.checkpoint().getFileName().toString());
-        TrainingLoop.Result rest = run(dir, 6, true, -1, null);
-        assertEquals(1, rest.startStep());
-        assertEquals(6, rest.endStep());
-        List<String> metrics = Files.readAllLines(dir.resolve("metrics.jsonl"));
-        assertEquals(6, metrics.size());
-        assertTrue(Files.readString(dir.resolve("config.json")).contains("\"kind\": \"counter\""));
-        assertTrue(Files.exists(dir.resolve("samples/step-000006.png")));
-        // two checkpoints kept: 4 and 6
-        assertEquals(List.of("step-00000004.ckpt", "step-00000006.ckpt"),
-                new RunDirectory(dir, 2).checkpoints().list().stream().map(p -> p.getFileName().toString()).toList());
-        FontganException other = assertThrows(FontganException.class, () -> TrainingLoop.run("other",
-                () -> new Counter(-1, null), s -> Map.of(), new TrainingLoop.Schedule(1, 0, 0, 1), dir, 8, true,
-                Progress.NONE, null));
-        assertTrue(other.getMessage().contains("run trains counter"), other.getMessage());
+    void zeroStepsStillLeavesACheckpointOfTheUntrainedModel(@TempDir Path tmp) {
+        TrainingLoop.Result r = new TrainingLoop(tmp, EVERY_2, Progress.NONE, null)
+                .run("t", 0, false, () -> new Countdown(-1), t -> Map.of("kind", "test"));
+        assertEquals(0, r.endStep());
+        assertEquals(null, r.last());
+        assertTrue(Files.exists(tmp.resolve("checkpoints/step-00000000.ckpt")));
+        assertFalse(Files.exists(tmp.resolve("metrics.jsonl")));
+    }
+
+    @Test
+    void resumeDropsMetricsAfterTheCheckpointAndKeepsTheNewestK(@TempDir Path tmp) throws Exception {
+        new TrainingLoop(tmp, new TrainingLoop.Schedule(1, 0, 4, 2), Progress.NONE, null)
+                .run("t", 6, false, () -> new Countdown(-1), t -> Map.of("kind", "test"));
+        // as after a crash at step 6 before its checkpoint: metrics reach 6, newest checkpoint is 4
+        Files.delete(tmp.resolve("checkpoints/step-00000006.ckpt"));
+        TrainingLoop.Result r = new TrainingLoop(tmp, EVERY_2, Progress.NONE, null)
+                .run("t", 8, true, () -> new Countdown(-1), t -> Map.of("kind", "unused"));
+        assertEquals(4, r.startStep());
+        assertEquals(8, r.endStep());
+        assertEquals(1f / 8, r.last().get("loss"));
+        List<String> steps = Files.readAllLines(tmp.resolve("metrics.jsonl")).stream()
+                .map(l -> String.valueOf(Json.parseObject(l, "m").get("step"))).toList();
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), steps);
+        assertEquals("test", Json.parseObject(Files.readString(tmp.resolve("config.json")), "c").get("kind"));
+        try (var files = Files.list(tmp.resolve("checkpoints"))) {
+            assertEquals(List.of("step-00000006.ckpt", "step-00000008.ckpt"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(Files.exists(tmp.resolve("samples/step-000008.png")));
     }
 }
