@@ -16,6 +16,9 @@ package dev.fontgan.ocr;
  * @param restyled     whether the drawn style could not write the text and another was chosen
  * @param substituted  characters written by a fallback font
  * @param dropped      characters no style or font could write, removed from text and label
+ * @param uppercased   whether lowercase letters were made capitals because the style writes only
+ *                     capitals (the label says what the picture shows)
  */
 public record LinePlan(long index, long seed, String text, String style, boolean substitute, int heightPx,
-                       Augmentation aug, int skippedTexts, boolean restyled, int substituted, int dropped) {}
+                       Augmentation aug, int skippedTexts, boolean restyled, int substituted, int dropped,
+                       boolean uppercased) {}
