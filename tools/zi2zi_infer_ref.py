@@ -22,6 +22,8 @@ import torch.nn.functional as F
 ARCHS = {
     "default": dict(channels=[16, 32, 64, 128, 128, 128], embedding=64),
     "reference": dict(channels=[64, 128, 256, 512, 512, 512], embedding=128),
+    # Not an arch of fontgan: a candidate half-width inner network, for timing only.
+    "light": dict(channels=[16, 32, 48, 64, 64, 64], embedding=32),
 }
 
 

@@ -26,6 +26,10 @@ final class BenchDatasetCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "32", description = "Line height in px (default ${DEFAULT-VALUE}).")
     int heightPx;
 
+    @Option(names = "--styles", defaultValue = "fonts:all",
+            description = "Styles, as for dataset (default ${DEFAULT-VALUE}; e.g. default:all for the shipped pack, glyphs cached).")
+    String styles;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -33,7 +37,7 @@ final class BenchDatasetCommand implements Callable<Integer> {
     public Integer call() {
         DatasetBenchmark.Result r;
         try (var progress = common.progress()) {
-            r = DatasetBenchmark.run(count, workers, heightPx, progress);
+            r = DatasetBenchmark.run(count, workers, heightPx, styles, progress);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

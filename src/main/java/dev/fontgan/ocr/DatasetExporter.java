@@ -247,7 +247,7 @@ public final class DatasetExporter {
         m.put("substitute", plan.substitute());
         m.put("aug", plan.aug().toJson());
         m.put("guard", Json.obj("skipped_texts", plan.skippedTexts(), "restyled", plan.restyled(),
-                "substituted", plan.substituted(), "dropped", plan.dropped()));
+                "substituted", plan.substituted(), "dropped", plan.dropped(), "uppercased", plan.uppercased()));
         return m;
     }
 
@@ -261,6 +261,7 @@ public final class DatasetExporter {
                 ((Number) row.get("height")).intValue(), Augmentation.fromJson((Map<String, Object>) row.get("aug"), where),
                 ((Number) guard.get("skipped_texts")).intValue(), Boolean.TRUE.equals(guard.get("restyled")),
                 ((Number) guard.get("substituted")).intValue(), ((Number) guard.get("dropped")).intValue(),
+                Boolean.TRUE.equals(guard.get("uppercased")),
                 row.get("style_seed") instanceof Number s ? s.longValue() : null);
     }
 
@@ -269,7 +270,7 @@ public final class DatasetExporter {
         boolean paddle = spec.formats().contains(LabelFormat.PADDLEOCR);
         TreeSet<Integer> charset = new TreeSet<>();
         Map<String, Long> perStyle = new TreeMap<>();
-        long[] counts = new long[6]; // train, val, skipped texts, restyled, substituted, dropped
+        long[] counts = new long[7]; // train, val, skipped texts, restyled, substituted, dropped, uppercased
         int shards = (int) shardCount();
         Path trainFile = out.resolve(paddle ? "train.txt" : ".train.txt.unused");
         Path valFile = out.resolve(paddle ? "val.txt" : ".val.txt.unused");
@@ -290,6 +291,7 @@ public final class DatasetExporter {
                         counts[3] += Boolean.TRUE.equals(guard.get("restyled")) ? 1 : 0;
                         counts[4] += ((Number) guard.get("substituted")).longValue();
                         counts[5] += ((Number) guard.get("dropped")).longValue();
+                        counts[6] += Boolean.TRUE.equals(guard.get("uppercased")) ? 1 : 0;
                         byte[] label = (row.get("path") + "\t" + text + "\n").getBytes(StandardCharsets.UTF_8);
                         (isVal ? val : train).write(label);
                     }
@@ -339,7 +341,8 @@ public final class DatasetExporter {
                 "charset_size", charset.size(), "charset", chars.toString(),
                 "styles", styles,
                 "coverage_guard", Json.obj("policy", spec.uncovered().id(), "skipped_texts", counts[2],
-                        "restyled", counts[3], "substituted_chars", counts[4], "dropped_chars", counts[5]),
+                        "restyled", counts[3], "substituted_chars", counts[4], "dropped_chars", counts[5],
+                        "uppercased_lines", counts[6]),
                 "files", files,
                 "options", Json.parseObject(options, "options"));
         AtomicFile.writeString(out.resolve(SUMMARY), Json.pretty(summary));

@@ -110,9 +110,20 @@ public final class SamplePlanner {
     private LinePlan finish(long index, long sampleSeed, SplittableRandom r, String line, Style style, boolean substitute,
                             int skipped, boolean restyled, int substituted, int dropped) {
         Augmentation aug = augment.draw(r);
+        String text = styles.capitalsOnly(style) ? capitals(line, style) : line;
         // derived, not drawn from r: plans of fixed styles stay exactly what they were
         Long styleSeed = style.isFamily() ? sampleSeed(sampleSeed, STYLE_SEED_STREAM) : null;
-        return new LinePlan(index, sampleSeed, line, style.name(), substitute, heightPx, aug, skipped, restyled,
-                substituted, dropped, styleSeed);
+        return new LinePlan(index, sampleSeed, text, style.name(), substitute, heightPx, aug, skipped, restyled,
+                substituted, dropped, !text.equals(line), styleSeed);
+    }
+
+    /** Lowercase letters as the capitals the style draws for them (where it has the capital). */
+    private static String capitals(String line, Style style) {
+        StringBuilder sb = new StringBuilder(line.length());
+        line.codePoints().forEach(cp -> {
+            int upper = Character.toUpperCase(cp);
+            sb.appendCodePoint(upper != cp && style.hand().canWrite(upper) ? upper : cp);
+        });
+        return sb.toString();
     }
 }

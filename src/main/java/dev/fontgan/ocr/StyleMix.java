@@ -20,6 +20,8 @@ public final class StyleMix {
     static final List<String> PACK_KINDS = List.of("default", "pack", "bicycle", "zi2zi");
 
     private final List<Style> styles;
+    /** Names of styles that write lowercase as capitals ({@link CapitalsOnly}). */
+    private final java.util.Set<String> capitalsOnly = new java.util.HashSet<>();
     private final double[] cumulative;
     private final String spec;
 
@@ -31,6 +33,9 @@ public final class StyleMix {
         for (int i = 0; i < styles.size(); i++) {
             sum += styles.get(i).weight();
             cumulative[i] = sum;
+            if (CapitalsOnly.test(styles.get(i).hand())) {
+                capitalsOnly.add(styles.get(i).name());
+            }
         }
     }
 
@@ -134,6 +139,11 @@ public final class StyleMix {
         return ok.isEmpty() ? null : ok.get(ok.size() - 1);
     }
 
+    /** Whether the style writes lowercase letters as capitals (its labels are then upper-cased). */
+    public boolean capitalsOnly(Style style) {
+        return capitalsOnly.contains(style.name());
+    }
+
     public String spec() {
         return spec;
     }
@@ -142,7 +152,8 @@ public final class StyleMix {
     public List<Object> describe() {
         List<Object> out = new ArrayList<>();
         for (Style s : styles) {
-            out.add(Json.obj("name", s.name(), "font", s.font(), "weight", s.weight()));
+            out.add(Json.obj("name", s.name(), "font", s.font(), "weight", s.weight(), "capitals_only",
+                    capitalsOnly.contains(s.name())));
         }
         return out;
     }
