@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code fontgan bench ...}: speed measurements; one subcommand per area. */
 @Command(name = "bench", description = "Measure speed: raster, train, infer, dataset.",
         subcommands = {BenchRasterCommand.class, BenchTrainCommand.class, BenchInferCommand.class,
-                BenchDatasetCommand.class})
+                BenchDatasetCommand.class, BenchMemoryCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

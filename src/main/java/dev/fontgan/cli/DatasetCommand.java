@@ -67,8 +67,14 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--styles", defaultValue = "fonts:all", paramLabel = "KIND:SEL[=W],...",
             description = "Styles and weights, e.g. fonts:handwriting=0.6,fonts:target=0.4 or fonts:comic+ukai "
                     + "(fonts: a role source|target|handwriting|print, all, catalog names joined by +, or a file; "
+                    + "pack:FILE.fgstyle:all|NAME+NAME; bicycle:[FILE.fgstyle:]random|all|NAME+NAME; "
                     + "default ${DEFAULT-VALUE}).")
     String styles;
+
+    @Option(names = "--pack", paramLabel = "PACK",
+            description = "BicycleGAN style pack for bicycle: styles that name no file, e.g. bicycle:random=0.5 "
+                    + "(each line a new random style, its seed recorded as style_seed) or bicycle:all.")
+    Path pack;
 
     @Option(names = "--format", defaultValue = "all", paramLabel = "paddleocr|tesstrain|jsonl|all",
             description = "Label formats, comma-separated (default ${DEFAULT-VALUE}).")
@@ -143,6 +149,7 @@ final class DatasetCommand implements Callable<Integer> {
         resolvers.put("fonts", new FontStyles(shipped));
         resolvers.put("default", dev.fontgan.ocr.PackStyles.defaultPack());
         resolvers.put("pack", dev.fontgan.ocr.PackStyles.files());
+        resolvers.put("bicycle", new dev.fontgan.ocr.BicycleStyles(pack));
         StyleMix mix = StyleMix.parse(styles, resolvers);
         AugmentConfig a = noAugment ? AugmentConfig.none() : AugmentConfig.defaults();
         for (String flag : aug) {

@@ -5,6 +5,7 @@ import dev.fontgan.Json;
 import dev.fontgan.data.GlyphDataset;
 import dev.fontgan.data.Split;
 import dev.fontgan.eval.GlyphClassifier;
+import dev.fontgan.style.BicycleEvaluation;
 import dev.fontgan.style.PackEvaluation;
 import dev.fontgan.style.PackReport;
 import dev.fontgan.style.StylePack;
@@ -49,6 +50,19 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--z-count", defaultValue = "8", paramLabel = "K",
+            description = "Bicycle packs: random styles per character for content accuracy and diversity (default ${DEFAULT-VALUE}).")
+    int zCount;
+
+    @Option(names = "--z-seed", defaultValue = "1", paramLabel = "S",
+            description = "Bicycle packs: seed of the first random style (default ${DEFAULT-VALUE}).")
+    long zSeed;
+
+    @Option(names = "--baseline-pack", paramLabel = "PACK",
+            description = "Bicycle packs: zi2zi pack whose named styles are the diversity baseline (default: the "
+                    + "shipped pack when its glyphs are framed as the data's).")
+    Path baselinePack;
+
     @Override
     public Integer call() {
         Split s = parseSplit(split);
@@ -56,6 +70,9 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (StylePack p = pack != null ? StylePack.load(pack) : StylePack.loadDefault();
                 GlyphClassifier c = openClassifier(err)) {
+            if (p.hasLatentSpace()) {
+                return bicycle(p, ds, s, c);
+            }
             PackEvaluation.Result r = PackEvaluation.run(p, ds, s, c, Math.max(0, samples), common.progress());
             if (c != null) {
                 r = PackEvaluation.withClassifier(r, classifier != null ? classifier.toString() : "shipped");
@@ -68,6 +85,44 @@ final class EvalCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(Json.write(j));
             } else {
                 print(j);
+            }
+        }
+        return 0;
+    }
+
+    private int bicycle(StylePack p, GlyphDataset ds, Split s, GlyphClassifier c) {
+        try (StylePack base = baselinePack != null ? StylePack.load(baselinePack)
+                : StylePack.hasDefault() ? StylePack.loadDefault() : null) {
+            if (base != null && base.hasLatentSpace()) {
+                throw new FontganException(baselinePack != null ? baselinePack.toString() : base.where(),
+                        "the diversity baseline must be a zi2zi pack (a model without a latent code)");
+            }
+            BicycleEvaluation.Result r = BicycleEvaluation.run(p, ds, s, c, zCount, zSeed, base,
+                    Math.max(0, samples), common.progress());
+            if (c != null) {
+                r = new BicycleEvaluation.Result(PackEvaluation.withClassifier(r.named(), classifier != null
+                        ? classifier.toString() : "shipped"), r.zCount(), r.seed(), r.codePoints(), r.randomContent(),
+                        r.diversity(), r.baseline(), r.reconstruction(), r.randomSamples(), r.reconstructionSamples());
+            }
+            if (report != null) {
+                PackReport.write(r, p.sourceFont(), report);
+            }
+            Map<String, Object> j = r.toJson();
+            if (json) {
+                spec.commandLine().getOut().println(Json.write(j));
+                return 0;
+            }
+            print(j);
+            PrintWriter out = spec.commandLine().getOut();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rec = (Map<String, Object>) j.get("reconstruction");
+            line(out, (Map<String, Object>) rec.get("mean"), "reconstruction (encoded target z)");
+            out.printf(Locale.ROOT, "random styles: %d x %d unseen characters, content %s%n", r.zCount(),
+                    r.codePoints().length, num(r.randomContent() == null ? null : r.randomContent().value(), true));
+            out.printf(Locale.ROOT, "diversity (mean pairwise distance per character; baseline %s):%n", r.baseline());
+            for (BicycleEvaluation.Diversity d : r.diversity()) {
+                out.printf(Locale.ROOT, "  %-14s feature %8s  pixel L1 %s%n", d.name(), num(d.feature(), false),
+                        num(d.pixelL1(), false));
             }
         }
         return 0;

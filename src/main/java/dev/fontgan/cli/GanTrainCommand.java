@@ -8,6 +8,7 @@ import dev.fontgan.gan.GanDataSpec;
 import dev.fontgan.gan.GanTrainer;
 import dev.fontgan.gan.RunDirectory;
 import dev.fontgan.gan.StopSignal;
+import dev.fontgan.gan.TrainingLoop;
 import dev.fontgan.gan.Variant;
 import dev.fontgan.gan.VariantConfig;
 import dev.fontgan.gan.variants.Variants;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", description = "Train a GAN variant into a run folder (Ctrl-C saves a checkpoint).")
 final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--variant", required = true, description = "Variant name from `fontgan gan list`.") String variant;
-    @Option(names = "--steps", defaultValue = "3000", description = "Generator iterations in total (default ${DEFAULT-VALUE}).") long steps;
+    @Option(names = "--steps", defaultValue = "3000", description = "Generator iterations in total (default ${DEFAULT-VALUE}; 0 saves the untrained model).") long steps;
     @Option(names = "--size", defaultValue = "32", description = "Glyph size in pixels (power of two).") int size;
     @Option(names = "--batch", defaultValue = "64") int batch;
     @Option(names = "--width", defaultValue = "32", description = "Base channel count of the networks.") int width;
@@ -42,8 +43,8 @@ final class GanTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 1 || batch < 1 || width < 1) {
-            throw new FontganException("--steps/--batch/--width", "must be positive");
+        if (steps < 0 || batch < 1 || width < 1) {
+            throw new FontganException("--steps/--batch/--width", "must be positive (--steps 0 saves the untrained model)");
         }
         Variant v = Variants.named(variant);
         VariantConfig saved = resume ? savedConfig() : null;
@@ -56,7 +57,7 @@ final class GanTrainCommand implements Callable<Integer> {
                 .withBatchSize(batch).withWidth(width).withSeed(seed).withAverageDecay(ema)
                 .withSchedule(10, sampleEvery, checkpointEvery);
         StopSignal stop = new StopSignal().onShutdown(60);
-        GanTrainer.Result r = GanTrainer.train(v, config, data, out, steps, resume, progress, stop);
+        TrainingLoop.Result r = GanTrainer.train(v, config, data, out, steps, resume, progress, stop);
         var err = spec.commandLine().getErr();
         if (!common.quiet) {
             err.println((r.stopped() ? "stopped" : "done") + " at step " + r.endStep() + "; checkpoint "

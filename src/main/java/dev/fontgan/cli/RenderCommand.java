@@ -11,6 +11,7 @@ import dev.fontgan.render.Rendering;
 import dev.fontgan.render.ShippedFonts;
 import dev.fontgan.style.FontHand;
 import dev.fontgan.style.Hand;
+import dev.fontgan.style.LatentStyle;
 import dev.fontgan.style.PackHand;
 import dev.fontgan.style.StyleMix;
 import dev.fontgan.style.StylePack;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,8 +58,18 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--pack", paramLabel = "PACK", description = "A style pack (.fgstyle) to write with.")
     Path pack;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the handwriting jitter and paper (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the handwriting jitter and paper, "
+            + "and of the style with --z random (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--z", paramLabel = "random", description = "With a bicycle pack: write in a new random style, "
+            + "the same for every character of the call, chosen by --seed.")
+    String z;
+
+    @Option(names = "--reference", arity = "1..*", paramLabel = "IMG",
+            description = "With a bicycle pack: write in the style of these pictures, one written character each "
+                    + "(PNG or JPEG crops, any size; framed by their ink box as glyphs are).")
+    List<Path> references;
 
     @Option(names = "--size", defaultValue = "64", paramLabel = "PX", description = "Pixels per em (default ${DEFAULT-VALUE}).")
     int sizePx;
@@ -141,6 +153,9 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private Hand hand(ShippedFonts shipped) {
+        if (z != null || references != null) {
+            return latentHand();
+        }
         if (style != null || pack != null) {
             if (font != null) {
                 throw new FontganException("--font", "give either --font or --style/--pack, not both");
@@ -165,6 +180,28 @@ final class RenderCommand implements Callable<Integer> {
         }
         FontFile f = FontFile.open(font);
         return new FontHand(f);
+    }
+
+    /** A bicycle pack writing a random style or the style of reference pictures; owns the pack. */
+    private Hand latentHand() {
+        if (font != null || style != null) {
+            throw new FontganException(z != null ? "--z" : "--reference", "give one style: --style, --font, --z or "
+                    + "--reference");
+        }
+        if (z != null && references != null) {
+            throw new FontganException("--z", "give either --z random or --reference, not both");
+        }
+        if (z != null && !z.equals("random")) {
+            throw new FontganException("--z", "expected 'random' (the style is then chosen by --seed), got '" + z + "'");
+        }
+        StylePack p = pack != null ? StylePack.load(pack) : StylePack.loadDefault();
+        try {
+            LatentStyle s = z != null ? LatentStyle.random(p, seed) : LatentStyle.fromReferences(p, references);
+            return s.hand(p, true);
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
     }
 
     /** The pack writing {@code --style} (a name or a blend), or its first style; owns the pack. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "styles", mixinStandardHelpOptions = true,
-        description = "List the styles of a style pack (the default pack without --pack).")
+        description = "List the styles of a style pack (the default pack without --pack).",
+        subcommands = {StylesGridCommand.class})
 final class StylesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -35,11 +36,12 @@ final class StylesCommand implements Callable<Integer> {
                 var m = p.manifest();
                 spec.commandLine().getOut().println(Json.write(Json.obj("pack", p.where(), "kind", p.kind(),
                         "arch", m.arch(), "size_px", p.sizePx(), "source", p.manifest().source().name(),
-                        "chars", m.codePoints().length, "styles", styles)));
+                        "chars", m.codePoints().length, "latent_size", p.latentSize(), "styles", styles)));
             } else {
-                spec.commandLine().getOut().printf("%s: %s (%s), %d px, source %s, %d characters%n", p.where(),
+                spec.commandLine().getOut().printf("%s: %s (%s), %d px, source %s, %d characters%s%n", p.where(),
                         p.kind(), p.manifest().arch(), p.sizePx(), p.manifest().source().name(),
-                        p.manifest().codePoints().length);
+                        p.manifest().codePoints().length, p.hasLatentSpace() ? ", latent size " + p.latentSize()
+                                + " (any style: render --z random --seed N, or --reference IMG...)" : "");
                 for (PackStyle s : p.styles()) {
                     spec.commandLine().getOut().printf("  %-18s %s%s%n", s.name(), s.family() == null ? "" : s.family(),
                             s.license() == null ? "" : "  (" + s.license() + ")");

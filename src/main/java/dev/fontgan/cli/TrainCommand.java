@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code fontgan train zi2zi|bicycle ...}: model training commands. */
 @Command(name = "train", description = "Train a style-transfer model on a glyph dataset.",
-        subcommands = {TrainZi2ziCommand.class})
+        subcommands = {TrainZi2ziCommand.class, TrainBicycleCommand.class})
 final class TrainCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

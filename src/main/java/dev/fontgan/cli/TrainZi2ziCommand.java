@@ -2,11 +2,11 @@ package dev.fontgan.cli;
 
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
+import dev.fontgan.data.PairBatches;
+import dev.fontgan.data.PairData;
 import dev.fontgan.gan.StopSignal;
-import dev.fontgan.zi2zi.PairBatches;
 import dev.fontgan.zi2zi.Zi2ziArch;
 import dev.fontgan.zi2zi.Zi2ziConfig;
-import dev.fontgan.zi2zi.Zi2ziData;
 import dev.fontgan.zi2zi.Zi2ziTrainer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -81,7 +81,7 @@ final class TrainZi2ziCommand implements Callable<Integer> {
         Zi2ziConfig config = Zi2ziConfig.defaults().withArch(Zi2ziArch.parse(arch)).withBatchSize(batch)
                 .withLearningRate(lr, halveEvery, Math.min(lrFloor, lr)).withSeed(seed)
                 .withSchedule(sampleEvery, checkpointEvery, logEvery).withLosses(tv, shuffleLabels);
-        PairBatches pairs = Zi2ziData.open(data, seed);
+        PairBatches pairs = PairData.open(data, seed);
         StopSignal stop = new StopSignal().onShutdown(120);
         Zi2ziTrainer.Result r;
         try {

@@ -216,6 +216,23 @@ public final class GlyphClassifier implements AutoCloseable {
     }
 
     /**
+     * Features for a training loss (BicycleGAN's feature loss): eval mode, differentiable with
+     * respect to the glyphs, and this classifier's weights frozen from now on so a generator's
+     * backward pass leaves them alone. Results attach to the input's manager.
+     * The operator takes (N, 1, S, S) in [-1, 1] with S = {@link #sizePx()} and gives (N, {@link #featureDims()}).
+     */
+    public java.util.function.UnaryOperator<NDArray> lossFeatures() {
+        dev.fontgan.nn.Weights.freezeLearned(net, true);
+        return glyphs -> {
+            Shape s = glyphs.getShape();
+            if (s.dimension() != 4 || s.get(1) != 1 || s.get(2) != sizePx || s.get(3) != sizePx) {
+                throw new IllegalArgumentException("glyphs must be (N, 1, " + sizePx + ", " + sizePx + "), got " + s);
+            }
+            return forward(glyphs, false, glyphs.getManager()).get(2);
+        };
+    }
+
+    /**
      * Runs the network.
      *
      * @param glyphs (N, 1, S, S) in [-1, 1] with S = {@link #sizePx()}

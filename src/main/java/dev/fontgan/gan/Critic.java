@@ -15,7 +15,10 @@ import dev.fontgan.nn.LabelEmbedding;
 /**
  * A discriminator: conditioning in front of a body, a real/fake score head and an optional
  * K-class head on the body's flattened features. Label conditioning adds one input channel (a
- * learned per-class map); image conditioning concatenates the source glyph as a channel.
+ * learned per-class map) and a projection term (Miyato and Koyama 2018): the score gains
+ * {@code <embed(y), features>}, which makes D judge "this image as class y" and so gives G a
+ * reason to draw the requested class (with the input channel alone G learned to ignore labels:
+ * 12% class accuracy after 2,000 steps). Image conditioning concatenates the source glyph.
  *
  * <p>Inputs: (x) | (x, labels (N)) | (source, x), images (N, 1, H, W) in [-1, 1].
  * Outputs: (scores, features (N, F), [class logits (N, K)]); scores are (N, 1) for a linear head or
@@ -24,6 +27,7 @@ import dev.fontgan.nn.LabelEmbedding;
 public final class Critic extends AbstractBlock {
     private final Conditioning conditioning;
     private final LabelEmbedding labelMap;
+    private final LabelEmbedding projection;
     private final Block body;
     private final Block score;
     private final Block classes;
@@ -42,6 +46,10 @@ public final class Critic extends AbstractBlock {
         this.labelMap = conditioning.discriminatorTakesLabels()
                 ? addChildBlock("labelMap", new LabelEmbedding(classCount, sizePx * sizePx)) : null;
         this.body = addChildBlock("body", body);
+        this.projection = conditioning.discriminatorTakesLabels() && scoreHead
+                ? addChildBlock("projection", new LabelEmbedding(classCount,
+                        (int) featureDims(new Shape(1, 1, sizePx, sizePx)), 0.02f))
+                : null;
         this.score = scoreHead ? addChildBlock("score", Layers.initNormal(Layers.linear(1, true))) : null;
         this.classes = classHead ? addChildBlock("classes", Layers.initNormal(Layers.linear(classCount, true))) : null;
     }
@@ -69,7 +77,12 @@ public final class Critic extends AbstractBlock {
         NDArray h = body.forward(ps, new NDList(x), training).singletonOrThrow();
         NDArray features = h.reshape(h.getShape().get(0), -1);
         NDList out = new NDList();
-        out.add(score == null ? h : score.forward(ps, new NDList(features), training).singletonOrThrow());
+        NDArray s = score == null ? h : score.forward(ps, new NDList(features), training).singletonOrThrow();
+        if (projection != null) {
+            NDArray e = projection.forward(ps, new NDList(inputs.get(1)), training).singletonOrThrow();
+            s = s.add(e.mul(features).sum(new int[] {1}, true));
+        }
+        out.add(s);
         out.add(features);
         if (classes != null) {
             out.add(classes.forward(ps, new NDList(features), training).singletonOrThrow());
@@ -94,6 +107,9 @@ public final class Critic extends AbstractBlock {
         Shape features = new Shape(h.get(0), h.size() / h.get(0));
         if (score != null) {
             score.initialize(manager, dataType, features);
+        }
+        if (projection != null) {
+            projection.initialize(manager, dataType, inputShapes[1]);
         }
         if (classes != null) {
             classes.initialize(manager, dataType, features);

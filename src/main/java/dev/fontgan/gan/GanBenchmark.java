@@ -2,6 +2,10 @@ package dev.fontgan.gan;
 
 import ai.djl.ndarray.NDManager;
 import dev.fontgan.Json;
+import dev.fontgan.ProcessMemory;
+import dev.fontgan.Progress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -63,12 +67,12 @@ public final class GanBenchmark {
         VariantConfig c = VariantConfig.defaults(sizePx, 62).withBatchSize(batch).withWidth(width);
         try (GanTrainer t = new GanTrainer(variant, c, new RandomData(sizePx, 62))) {
             for (int i = 0; i < warmup; i++) {
-                t.iterate();
+                t.runIteration();
             }
             double[] ms = new double[iterations];
             for (int i = 0; i < iterations; i++) {
                 long t0 = System.nanoTime();
-                t.iterate();
+                t.runIteration();
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             double[] sorted = ms.clone();
@@ -81,5 +85,50 @@ public final class GanBenchmark {
             out.putAll(t.players().parameterCounts());
             return out;
         }
+    }
+
+    /**
+     * Resident memory over a long run of iterations (native leaks show here, not in the Java
+     * heap): RSS after the first iteration and every {@code every} iterations.
+     * @return {"variant", "steps", "rss_mb": [{"step", "rss_mb", "elapsed_s"}], "start_rss_mb", "middle_rss_mb",
+     *     "end_rss_mb", "growth_second_half_mb"}
+     */
+    public static Map<String, Object> memory(Variant variant, int sizePx, int batch, int width, long steps, long every,
+            Progress progress) {
+        VariantConfig c = VariantConfig.defaults(sizePx, 62).withBatchSize(batch).withWidth(width);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long began = System.nanoTime();
+        try (GanTrainer t = new GanTrainer(variant, c, new RandomData(sizePx, 62))) {
+            progress.start(variant.name() + " memory", steps);
+            try {
+                for (long i = 1; i <= steps; i++) {
+                    t.runIteration();
+                    progress.advance(1);
+                    if (i == 1 || i % every == 0 || i == steps) {
+                        double rss = ProcessMemory.residentMb();
+                        progress.status(String.format("RSS %.0f MB", rss));
+                        rows.add(Json.obj("step", i, "rss_mb", rss, "elapsed_s", (System.nanoTime() - began) / 1e9));
+                    }
+                }
+            } finally {
+                progress.close();
+            }
+        }
+        double start = (Double) rows.get(0).get("rss_mb");
+        double middle = rssAt(rows, steps / 2);
+        double end = (Double) rows.get(rows.size() - 1).get("rss_mb");
+        return Json.obj("variant", variant.name(), "size", sizePx, "batch", batch, "width", width, "steps", steps,
+                "start_rss_mb", start, "middle_rss_mb", middle, "end_rss_mb", end,
+                "growth_second_half_mb", end - middle, "rss_mb", rows);
+    }
+
+    /** RSS of the row logged at or just after {@code step}. */
+    private static double rssAt(List<Map<String, Object>> rows, long step) {
+        for (Map<String, Object> r : rows) {
+            if (((Number) r.get("step")).longValue() >= step) {
+                return (Double) r.get("rss_mb");
+            }
+        }
+        return (Double) rows.get(rows.size() - 1).get("rss_mb");
     }
 }

@@ -50,7 +50,7 @@ public final class GradientPenalty implements Regularizer {
         NDArray at = points(real, fake);
         NDArray leaf = InputGradient.leaf(at);
         NDArray scores = players.criticize(leaf, condition, true).get(0);
-        NDArray grad = InputGradient.of(scores, leaf, players.critic());
+        NDArray grad = InputGradient.of(scores, leaf);
         NDArray norm = InputGradient.sampleNorm(grad);
         if (kind == Kind.R1) {
             return norm.square().mean().mul(weight * 0.5f);

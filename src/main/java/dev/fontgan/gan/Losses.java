@@ -55,4 +55,16 @@ public final class Losses {
         NDArray dx = images.get(":, :, :, 1:").sub(images.get(":, :, :, :" + (w - 1))).abs().mean();
         return dy.add(dx);
     }
+
+    /**
+     * KL divergence of N(mu, exp(logVar)) from N(0, 1), summed over the latent dimensions and
+     * averaged over the batch (the VAE / BicycleGAN convention).
+     * @param mu (N, Z)
+     * @param logVar (N, Z) log variance
+     */
+    public static NDArray klToStandardNormal(NDArray mu, NDArray logVar) {
+        // KL = -1/2 * sum(1 + log s^2 - mu^2 - s^2)
+        NDArray perDim = logVar.add(1f).sub(mu.square()).sub(logVar.exp());
+        return perDim.sum(new int[] {1}).mean().mul(-0.5f);
+    }
 }

@@ -15,6 +15,11 @@ public record OptimizerSpec(String kind, LearningRate rate, float beta1, float b
         return new OptimizerSpec("adam", LearningRate.constant(rate), beta1, beta2);
     }
 
+    /** DCGAN's Adam (2e-4, beta1 0.5, beta2 0.999), the default of most variants. */
+    public static OptimizerSpec dcganAdam() {
+        return adam(2e-4f, 0.5f, 0.999f);
+    }
+
     /** RMSprop with torch's default alpha 0.99. */
     public static OptimizerSpec rmsprop(float rate) {
         return new OptimizerSpec("rmsprop", LearningRate.constant(rate), 0.99f, 0f);

@@ -116,6 +116,11 @@ public final class Players implements AutoCloseable {
             return this;
         }
 
+        /** The same optimizer settings for both players. */
+        public Builder optimizers(OptimizerSpec both) {
+            return optimizers(both, both);
+        }
+
         /** Separate optimizers (TTUR: different rates per player). */
         public Builder optimizers(OptimizerSpec generator, OptimizerSpec critic) {
             this.generatorSpec = generator;

@@ -11,9 +11,15 @@ public interface Variant {
     /** One line for {@code fontgan gan list}. */
     String summary();
 
-    DataMode data();
+    /** What it trains on; most variants learn class glyphs. */
+    default DataMode data() {
+        return DataMode.CLASS_GLYPHS;
+    }
 
-    Metric metric();
+    /** The one number it is judged by; glyph-FID unless the variant is conditional or paired. */
+    default Metric metric() {
+        return Metric.GLYPH_FID;
+    }
 
     /** Builds the networks and optimizers. */
     Players build(VariantConfig config);

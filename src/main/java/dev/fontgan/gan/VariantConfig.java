@@ -41,6 +41,11 @@ public record VariantConfig(int sizePx, int batchSize, int latentDim, int classC
                 log, sample, checkpoint, keepCheckpoints);
     }
 
+    /** When the training loop logs, samples and checkpoints. */
+    public TrainingLoop.Schedule loopSchedule() {
+        return new TrainingLoop.Schedule(logEvery, sampleEvery, checkpointEvery, keepCheckpoints);
+    }
+
     public Map<String, Object> toJson() {
         return Json.obj("size_px", sizePx, "batch", batchSize, "latent_dim", latentDim, "classes", classCount,
                 "embedding_dim", embeddingDim, "width", width, "seed", seed, "average_decay", (double) averageDecay,

@@ -32,6 +32,19 @@ public final class GlyphGrid {
 
     /** Renders the sheet; {@code cells[row][col]} may be null (the font lacks the character). */
     public BufferedImage render(List<String> rowLabels, int[] columns, GlyphImage[][] cells) {
+        List<String> labels = new java.util.ArrayList<>();
+        for (int cp : columns) {
+            labels.add(new String(Character.toChars(cp)));
+        }
+        return render(rowLabels, labels, cells);
+    }
+
+    /**
+     * Renders the sheet with text labels on top of the columns (cut to the cell width);
+     * {@code cells[row][col]} may be null.
+     */
+    public BufferedImage render(List<String> rowLabels, List<String> columnLabels, GlyphImage[][] cells) {
+        int columnCount = columnLabels.size();
         int labelW = 0;
         if (labelFont != null) {
             for (String l : rowLabels) {
@@ -40,7 +53,7 @@ public final class GlyphGrid {
             labelW = Math.min(MAX_ROW_LABEL_PX, labelW + 2 * GAP_PX);
         }
         int topH = labelFont == null ? GAP_PX : LABEL_PX + 2 * GAP_PX;
-        int w = labelW + GAP_PX + columns.length * (cellPx + GAP_PX);
+        int w = labelW + GAP_PX + columnCount * (cellPx + GAP_PX);
         int h = topH + rowLabels.size() * (cellPx + GAP_PX);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
@@ -48,11 +61,12 @@ public final class GlyphGrid {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, w, h);
-            for (int c = 0; c < columns.length; c++) {
+            for (int c = 0; c < columnCount; c++) {
                 int x = labelW + GAP_PX + c * (cellPx + GAP_PX);
                 if (labelFont != null) {
-                    String s = new String(Character.toChars(columns[c]));
-                    drawText(g, s, x + (cellPx - textWidth(s)) / 2.0, GAP_PX + LABEL_PX * 0.85, Integer.MAX_VALUE);
+                    String s = columnLabels.get(c);
+                    double left = x + Math.max(0, (cellPx - textWidth(s)) / 2.0);
+                    drawText(g, s, left, GAP_PX + LABEL_PX * 0.85, cellPx + GAP_PX);
                 }
             }
             for (int r = 0; r < rowLabels.size(); r++) {
@@ -60,7 +74,7 @@ public final class GlyphGrid {
                 if (labelFont != null) {
                     drawText(g, rowLabels.get(r), GAP_PX, y + cellPx / 2.0 + LABEL_PX * 0.35, labelW - GAP_PX);
                 }
-                for (int c = 0; c < columns.length; c++) {
+                for (int c = 0; c < columnCount; c++) {
                     int x = labelW + GAP_PX + c * (cellPx + GAP_PX);
                     GlyphImage cell = r < cells.length && c < cells[r].length ? cells[r][c] : null;
                     if (cell == null) {

@@ -51,29 +51,51 @@ public final class SampleImages {
                 throw new FontganException(f, "a second picture of " + new String(Character.toChars(cp)) + " (also "
                         + before.getFileName() + ")");
             }
-            BufferedImage picture;
-            try {
-                picture = ImageIO.read(f.toFile());
-            } catch (IOException | RuntimeException e) {
-                throw new FontganException(f, "cannot read the image (" + e.getMessage() + ")");
-            }
-            if (picture == null) {
-                throw new FontganException(f, "not a readable PNG or JPEG image");
-            }
-            if (picture.getWidth() > MAX_SIDE_PX || picture.getHeight() > MAX_SIDE_PX) {
-                throw new FontganException(f, "image is larger than " + MAX_SIDE_PX + " px a side");
-            }
-            GlyphImage g = framing.frame(picture, cp);
-            if (g == null) {
-                throw new FontganException(f, "no ink found in the image");
-            }
-            out.put(cp, g);
+            out.put(cp, framed(f, cp, framing));
         }
         if (out.isEmpty()) {
             throw new FontganException(dir, "no character images (expected PNG files named by their character, "
                     + "e.g. 永.png or U+6C38.png)");
         }
         return out;
+    }
+
+    /**
+     * Pictures of single written characters given one by one (any file names), each framed like a
+     * rasterized glyph; the character is taken from the name when it names one, else 0.
+     */
+    public static List<GlyphImage> readEach(List<Path> files, int sizePx) {
+        InkFraming framing = new InkFraming(sizePx);
+        List<GlyphImage> out = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new FontganException(f, Files.isDirectory(f) ? "is a directory, expected a PNG image"
+                        : "no such file");
+            }
+            out.add(framed(f, Math.max(0, codePointOf(f.getFileName().toString())), framing));
+        }
+        return out;
+    }
+
+    /** One picture read and framed; every problem names the file. */
+    private static GlyphImage framed(Path f, int cp, InkFraming framing) {
+        BufferedImage picture;
+        try {
+            picture = ImageIO.read(f.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new FontganException(f, "cannot read the image (" + e.getMessage() + ")");
+        }
+        if (picture == null) {
+            throw new FontganException(f, "not a readable PNG or JPEG image");
+        }
+        if (picture.getWidth() > MAX_SIDE_PX || picture.getHeight() > MAX_SIDE_PX) {
+            throw new FontganException(f, "image is larger than " + MAX_SIDE_PX + " px a side");
+        }
+        GlyphImage g = framing.frame(picture, cp);
+        if (g == null) {
+            throw new FontganException(f, "no ink found in the image");
+        }
+        return g;
     }
 
     /** The character a file name stands for ({@code 永.png}, {@code U+6C38.png}), or -1. */

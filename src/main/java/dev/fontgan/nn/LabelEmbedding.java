@@ -17,11 +17,17 @@ public final class LabelEmbedding extends AbstractBlock {
     private final int dim;
     private final Parameter table;
 
+    /** Entries drawn from N(0, 1). */
     public LabelEmbedding(int classes, int dim) {
+        this(classes, dim, 1f);
+    }
+
+    /** Entries drawn from N(0, std). */
+    public LabelEmbedding(int classes, int dim, float std) {
         this.classes = classes;
         this.dim = dim;
         this.table = addParameter(Parameter.builder().setName("table").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(classes, dim)).optInitializer(new NormalInitializer(1f)).build());
+                .optShape(new Shape(classes, dim)).optInitializer(new NormalInitializer(std)).build());
     }
 
     public int classes() {

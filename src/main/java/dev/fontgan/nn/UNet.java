@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * U-Net encoder/decoder with a condition vector concatenated at the bottleneck and, optionally,
- * conditional norms in every decoder level. The encoder halves the size per level with 4x4
+ * U-Net encoder/decoder with a condition vector injected where {@link Injection} says (the
+ * bottleneck by default) and, optionally, conditional norms in every decoder level. The encoder halves the size per level with 4x4
  * stride-2 convolutions (LeakyReLU 0.2 before all but the first, norm on all but the first and
  * last); the decoder doubles it per level (ReLU, up block, norm, dropout on chosen levels) and
  * concatenates the mirrored encoder output; the last level ends in tanh.
@@ -31,7 +31,29 @@ public final class UNet extends AbstractBlock {
      * @param dropoutLevels decoder levels (0 = innermost) that get dropout 0.5 in training
      */
     public record Config(int inChannels, int outChannels, int[] channels, int conditionDim, Norm norm,
-            boolean conditionalDecoderNorm, Upsampling up, int[] dropoutLevels, boolean finalBias) {}
+            boolean conditionalDecoderNorm, Upsampling up, int[] dropoutLevels, boolean finalBias,
+            Injection injection) {
+        /** A config that injects the condition at the bottleneck (zi2zi, pix2pix). */
+        public Config(int inChannels, int outChannels, int[] channels, int conditionDim, Norm norm,
+                boolean conditionalDecoderNorm, Upsampling up, int[] dropoutLevels, boolean finalBias) {
+            this(inChannels, outChannels, channels, conditionDim, norm, conditionalDecoderNorm, up, dropoutLevels,
+                    finalBias, Injection.BOTTLENECK);
+        }
+    }
+
+    /** Where the condition vector enters, tiled to the feature map's size and concatenated. */
+    public enum Injection {
+        /** Once, beside the bottleneck code (zi2zi's style embedding). */
+        BOTTLENECK,
+        /** Once, as extra input channels of the first encoder level (BicycleGAN "input"). */
+        INPUT,
+        /** Before every encoder level (BicycleGAN "all"): the latent reaches every skip connection. */
+        ALL;
+
+        public static Injection parse(String s) {
+            return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
 
     private final Config config;
     private final List<Block> encoder = new ArrayList<>();
@@ -95,6 +117,21 @@ public final class UNet extends AbstractBlock {
         encoderFrozen = freeze;
     }
 
+    /** Encoder levels, outermost first (for {@link UNetInference}). */
+    List<Block> encoderLevels() {
+        return encoder;
+    }
+
+    /** Decoder up blocks, innermost first. */
+    List<Block> decoderUps() {
+        return decoderUp;
+    }
+
+    /** Decoder norms, innermost first; null where a level has none. */
+    List<Block> decoderNorms() {
+        return decoderNorm;
+    }
+
     public boolean encoderFrozen() {
         return encoderFrozen;
     }
@@ -105,14 +142,38 @@ public final class UNet extends AbstractBlock {
      * @return every level's output, outermost first; the last is the bottleneck
      */
     public List<NDArray> encode(ParameterStore ps, NDArray x, boolean training) {
+        if (config.injection() != Injection.BOTTLENECK) {
+            throw new IllegalStateException("this U-Net's encoder needs the condition: use encode(ps, x, cond, training)");
+        }
+        return encode(ps, x, null, training);
+    }
+
+    /**
+     * Runs the encoder with the condition injected as the config says (ignored for BOTTLENECK).
+     * @param x (N, in, H, W)
+     * @param cond (N, E)
+     * @return every level's output, outermost first; the last is the bottleneck
+     */
+    public List<NDArray> encode(ParameterStore ps, NDArray x, NDArray cond, boolean training) {
         List<NDArray> skips = new ArrayList<>(encoder.size());
         NDArray h = x;
         boolean train = training && !encoderFrozen;
-        for (Block level : encoder) {
-            h = level.forward(ps, new NDList(h), train).singletonOrThrow();
+        for (int i = 0; i < encoder.size(); i++) {
+            Injection inj = config.injection();
+            if (inj == Injection.ALL || inj == Injection.INPUT && i == 0) {
+                h = h.concat(tiled(cond, h.getShape()), 1);
+            }
+            h = encoder.get(i).forward(ps, new NDList(h), train).singletonOrThrow();
             skips.add(h);
         }
         return skips;
+    }
+
+    /** (N, E) -> (N, E, H, W) with the spatial size of {@code like}. */
+    private static NDArray tiled(NDArray cond, Shape like) {
+        long n = cond.getShape().get(0);
+        long e = cond.getShape().get(1);
+        return cond.reshape(n, e, 1, 1).broadcast(n, e, like.get(2), like.get(3));
     }
 
     /**
@@ -130,16 +191,19 @@ public final class UNet extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray cond = inputs.get(1);
-        List<NDArray> skips = encode(ps, x, training);
+        List<NDArray> skips = encode(ps, x, cond, training);
         int depth = skips.size();
         NDArray bottleneck = skips.get(depth - 1);
         Shape bs = bottleneck.getShape();
         long n = bs.get(0);
-        NDArray condMap = cond.reshape(n, -1, 1, 1);
-        if (bs.get(2) != 1 || bs.get(3) != 1) {
-            condMap = condMap.broadcast(n, cond.getShape().get(1), bs.get(2), bs.get(3));
+        NDArray h = bottleneck;
+        if (config.injection() == Injection.BOTTLENECK) {
+            NDArray condMap = cond.reshape(n, -1, 1, 1);
+            if (bs.get(2) != 1 || bs.get(3) != 1) {
+                condMap = condMap.broadcast(n, cond.getShape().get(1), bs.get(2), bs.get(3));
+            }
+            h = bottleneck.concat(condMap, 1);
         }
-        NDArray h = bottleneck.concat(condMap, 1);
         for (int j = 0; j < depth; j++) {
             h = Activation.relu(h);
             h = decoderUp.get(j).forward(ps, new NDList(h), training).singletonOrThrow();
@@ -171,13 +235,17 @@ public final class UNet extends AbstractBlock {
         long n = x.get(0);
         long[] sizes = new long[depth];
         Shape s = x;
+        Injection inj = config.injection();
         for (int i = 0; i < depth; i++) {
+            if (inj == Injection.ALL || inj == Injection.INPUT && i == 0) {
+                s = new Shape(s.get(0), s.get(1) + cond.get(1), s.get(2), s.get(3));
+            }
             encoder.get(i).initialize(manager, dataType, s);
             s = encoder.get(i).getOutputShapes(new Shape[] {s})[0];
             sizes[i] = s.get(2);
         }
         long hIn = sizes[depth - 1];
-        long cIn = ch[depth - 1] + cond.get(1);
+        long cIn = ch[depth - 1] + (inj == Injection.BOTTLENECK ? cond.get(1) : 0);
         for (int j = 0; j < depth; j++) {
             int i = depth - 1 - j;
             Shape in = new Shape(n, cIn, hIn, hIn);

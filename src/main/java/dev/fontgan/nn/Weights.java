@@ -23,10 +23,17 @@ public final class Weights {
 
     /** The block's parameters (weights and running statistics). */
     public static byte[] save(Block block) {
+        return saveAll(List.of(block));
+    }
+
+    /** Several blocks' parameters one after another in one byte array (read back with {@link #loadAll}). */
+    public static byte[] saveAll(List<? extends Block> blocks) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
-            block.saveParameters(out);
+            for (Block block : blocks) {
+                block.saveParameters(out);
+            }
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -39,12 +46,25 @@ public final class Weights {
      * or any shape difference gives a {@link FontganException} naming {@code where}.
      */
     public static void load(Block block, NDManager manager, byte[] data, String where) {
-        List<Pair<String, Shape>> expected = new ArrayList<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            expected.add(new Pair<>(p.getKey(), p.getValue().getArray().getShape()));
+        loadAll(List.of(block), manager, data, where);
+    }
+
+    /** Reads what {@link #saveAll} wrote for the same blocks in the same order, with the same checks as {@link #load}. */
+    public static void loadAll(List<? extends Block> blocks, NDManager manager, byte[] data, String where) {
+        List<Shape> expected = new ArrayList<>();
+        for (Block block : blocks) {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                expected.add(p.getValue().getArray().getShape());
+            }
         }
         try {
-            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(data)));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+            for (Block block : blocks) {
+                block.loadParameters(manager, in);
+            }
+            if (in.available() > 0) {
+                throw new IOException(in.available() + " bytes left over");
+            }
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
                 throw (VirtualMachineError) e;
@@ -53,15 +73,17 @@ public final class Weights {
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         }
         int i = 0;
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            Shape want = expected.get(i++).getValue();
-            Shape got = p.getValue().getArray().getShape();
-            if (!want.equals(got)) {
-                throw new FontganException(where, "parameter " + p.getKey() + " has shape " + got
-                        + " but this model needs " + want);
-            }
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true);
+        for (Block block : blocks) {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                Shape want = expected.get(i++);
+                Shape got = p.getValue().getArray().getShape();
+                if (!want.equals(got)) {
+                    throw new FontganException(where, "parameter " + p.getKey() + " has shape " + got
+                            + " but this model needs " + want);
+                }
+                if (p.getValue().requiresGradient()) {
+                    p.getValue().getArray().setRequiresGradient(true);
+                }
             }
         }
     }

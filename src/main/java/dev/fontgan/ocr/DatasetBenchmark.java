@@ -81,16 +81,7 @@ public final class DatasetBenchmark {
 
     /** Peak resident memory of this process (VmHWM), MB; -1 where /proc is missing. */
     public static double peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
+        return dev.fontgan.ProcessMemory.peakResidentMb();
     }
 
     /** CPU time of this process (all threads, user and system), ns; what the run cost whatever else ran. */

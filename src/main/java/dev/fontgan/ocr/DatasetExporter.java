@@ -237,6 +237,9 @@ public final class DatasetExporter {
         m.put("text", plan.text());
         m.put("split", isVal(plan.index()) ? "val" : "train");
         m.put("style", plan.style());
+        if (plan.styleSeed() != null) {
+            m.put("style_seed", plan.styleSeed());
+        }
         m.put("font", style.font());
         m.put("seed", plan.seed());
         m.put("width", image.widthPx());
@@ -258,6 +261,7 @@ public final class DatasetExporter {
                 ((Number) row.get("height")).intValue(), Augmentation.fromJson((Map<String, Object>) row.get("aug"), where),
                 ((Number) guard.get("skipped_texts")).intValue(), Boolean.TRUE.equals(guard.get("restyled")),
                 ((Number) guard.get("substituted")).intValue(), ((Number) guard.get("dropped")).intValue(),
+                row.get("style_seed") instanceof Number s ? s.longValue() : null,
                 Boolean.TRUE.equals(guard.get("uppercased")));
     }
 

@@ -77,7 +77,7 @@ public final class LineRenderer {
                 .withWordSpacing(a.wordSpacing());
         RenderOptions options = new RenderOptions(pxPerEm, 0, 1.45, hw, plan.seed(), 0, dev.fontgan.render.Background.WHITE,
                 true, false);
-        Renderer renderer = new Renderer(style.hand(), plan.substitute() ? fallbacks : ShippedFonts.none());
+        Renderer renderer = new Renderer(style.handFor(plan.styleSeed()), plan.substitute() ? fallbacks : ShippedFonts.none());
         InkPage ink = renderer.renderInk(plan.text(), options);
         if (!ink.unwritable().isEmpty() || !plan.substitute() && !ink.fallbacks().isEmpty()) {
             throw new IllegalStateException(style.name() + " left characters of '" + plan.text() + "' undrawn: "

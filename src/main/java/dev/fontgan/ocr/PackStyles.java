@@ -22,7 +22,7 @@ public final class PackStyles implements StyleResolver {
     private final Supplier<StylePack> opener;
     private StylePack pack;
 
-    private PackStyles(String kind, Supplier<StylePack> opener) {
+    PackStyles(String kind, Supplier<StylePack> opener) {
         this.kind = kind;
         this.opener = opener;
     }

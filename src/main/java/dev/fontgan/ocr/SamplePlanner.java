@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 public final class SamplePlanner {
     /** Texts tried per sample before the characters nobody can write are dropped from the last one. */
     static final int MAX_TRIES = 64;
+    /** Mixed into a sample's seed to give its style seed (a family style's member). */
+    static final long STYLE_SEED_STREAM = 0x5717_1E5EEDL;
 
     private final TextSource text;
     private final StyleMix styles;
@@ -108,9 +110,11 @@ public final class SamplePlanner {
     private LinePlan finish(long index, long sampleSeed, SplittableRandom r, String line, Style style, boolean substitute,
                             int skipped, boolean restyled, int substituted, int dropped) {
         Augmentation aug = augment.draw(r);
+        // derived, not drawn from r: plans of fixed styles stay exactly what they were
+        Long styleSeed = style.isFamily() ? sampleSeed(sampleSeed, STYLE_SEED_STREAM) : null;
         String text = styles.capitalsOnly(style) ? capitals(line, style) : line;
         return new LinePlan(index, sampleSeed, text, style.name(), substitute, heightPx, aug, skipped, restyled,
-                substituted, dropped, !text.equals(line));
+                substituted, dropped, styleSeed, !text.equals(line));
     }
 
     /** Lowercase letters as the capitals the style draws for them (where it has the capital). */

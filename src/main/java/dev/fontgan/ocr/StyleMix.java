@@ -33,7 +33,8 @@ public final class StyleMix {
         for (int i = 0; i < styles.size(); i++) {
             sum += styles.get(i).weight();
             cumulative[i] = sum;
-            if (CapitalsOnly.test(styles.get(i).hand())) {
+            // a family (one hand per style seed) has no single answer; its members are not judged
+            if (!styles.get(i).isFamily() && CapitalsOnly.test(styles.get(i).hand())) {
                 capitalsOnly.add(styles.get(i).name());
             }
         }
@@ -78,7 +79,7 @@ public final class StyleMix {
             }
             for (Style s : r.resolve(selector, weight)) {
                 Style before = byName.get(s.name());
-                byName.put(s.name(), before == null ? s : new Style(s.name(), s.font(), s.hand(), before.weight() + s.weight()));
+                byName.put(s.name(), before == null ? s : before.withWeight(before.weight() + s.weight()));
             }
         }
         if (byName.isEmpty()) {
@@ -87,7 +88,9 @@ public final class StyleMix {
         double total = byName.values().stream().mapToDouble(Style::weight).sum();
         List<Style> out = new ArrayList<>();
         for (Style s : byName.values()) {
-            out.add(new Style(s.name(), s.font(), new CachedHand(s.hand()), s.weight() / total));
+            // a family caches inside each member (glyphs keyed by style seed and character)
+            out.add(s.isFamily() ? s.withWeight(s.weight() / total)
+                    : new Style(s.name(), s.font(), new CachedHand(s.hand()), s.weight() / total));
         }
         return new StyleMix(spec, out);
     }

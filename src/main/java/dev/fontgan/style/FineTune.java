@@ -161,6 +161,10 @@ public final class FineTune {
         /** Checks the pack (it must load) and keeps its entries. */
         static Base of(byte[] pack, String where, byte[] discriminator) {
             try (StylePack check = StylePack.read(pack, where)) {
+                if (check.hasLatentSpace()) {
+                    throw new FontganException(where, "fine-tuning adds a style slot to a zi2zi model; a bicycle pack "
+                            + "needs none: render --reference IMG... takes a style from pictures");
+                }
                 return new Base(where, pack, StylePack.unzip(pack, where), check.manifest(), discriminator);
             }
         }

@@ -12,7 +12,9 @@ import dev.fontgan.font.FontFile;
 import dev.fontgan.font.ShippedFiles;
 import dev.fontgan.glyph.GlyphImage;
 import dev.fontgan.glyph.Normalization;
+import dev.fontgan.nn.MatmulPeak;
 import dev.fontgan.nn.Weights;
+import dev.fontgan.zi2zi.Zi2ziFlops;
 import dev.fontgan.zi2zi.Zi2ziArch;
 import dev.fontgan.zi2zi.Zi2ziGenerator;
 import dev.fontgan.zi2zi.Zi2ziGeneratorSpec;
@@ -53,23 +55,45 @@ public final class InferenceBenchmark {
         double[] total = new double[runs];
         double[] forward = new double[runs];
         double[] raster = new double[runs];
+        double[] forwardCpu = new double[runs];
         for (int r = -warmup; r < runs; r++) {
             long t0 = System.nanoTime();
             GlyphImage[] sources = pack.sources(cps);
             long t1 = System.nanoTime();
+            long c1 = MatmulPeak.processCpuNanos();
             pack.generate(sources, mix, batch);
             long t2 = System.nanoTime();
+            long c2 = MatmulPeak.processCpuNanos();
             if (r >= 0) {
                 raster[r] = (t1 - t0) / 1e9;
                 forward[r] = (t2 - t1) / 1e9;
                 total[r] = (t2 - t0) / 1e9;
+                forwardCpu[r] = (c2 - c1) / 1e9;
             }
         }
         double t = median(total);
+        Zi2ziGeneratorSpec spec = Zi2ziGeneratorSpec.fromJson(pack.manifest().generator(), pack.where());
+        long flopsPerGlyph = pack.folded() ? Zi2ziFlops.generatorForwardFolded(spec, pack.sizePx())
+                : Zi2ziFlops.generatorForward(spec, pack.sizePx());
+        double forwardPerS = cps.length / median(forward);
+        double forwardPerCpuS = cps.length / median(forwardCpu);
+        MatmulPeak.Result peak1 = MatmulPeak.measure(2048, 1, 3);
+        MatmulPeak.Result peak2 = MatmulPeak.measure(2048, 2, 3);
         double f = median(forward);
         double ra = median(raster);
         return Json.obj("glyphs_per_s", cps.length / t, "forward_glyphs_per_s", cps.length / f,
-                "raster_glyphs_per_s", cps.length / ra, "ms_per_batch", 1000 * t / batches,
+                "raster_glyphs_per_s", cps.length / ra,
+                "folded", pack.folded(),
+                "flops_per_glyph", flopsPerGlyph,
+                "flops_per_glyph_as_trained", Zi2ziFlops.generatorForward(spec, pack.sizePx()),
+                "forward_gflops_per_s", forwardPerS * flopsPerGlyph / 1e9,
+                "peak_gflops_1_thread", peak1.perSecond(), "peak_gflops_2_threads", peak2.perSecond(),
+                "forward_fraction_of_peak", forwardPerS * flopsPerGlyph / 1e9 / peak2.perSecond(),
+                "forward_gflops_per_cpu_s", forwardPerCpuS * flopsPerGlyph / 1e9,
+                "peak_gflops_per_cpu_s", peak1.perCpuSecond(),
+                "forward_fraction_of_peak_per_cpu_s", forwardPerCpuS * flopsPerGlyph / 1e9 / peak1.perCpuSecond(),
+                // CPU seconds are what a loaded shared machine cannot steal: compare these across sittings.
+                "forward_glyphs_per_cpu_s", forwardPerCpuS, "ms_per_batch", 1000 * t / batches,
                 "forward_ms_per_batch", 1000 * f / batches, "batch", batch, "glyphs_per_run", cps.length,
                 "runs", runs, "warmup", warmup, "size_px", pack.sizePx(), "arch", pack.manifest().arch(),
                 "pack", pack.where(), "trained", !pack.manifest().training().isEmpty(),

@@ -199,7 +199,7 @@ public final class PackEvaluation {
                 classifier, r.skippedStyles());
     }
 
-    private static Row row(String name, InkImages output, InkImages target, int[] cps, String[] styles,
+    static Row row(String name, InkImages output, InkImages target, int[] cps, String[] styles,
             GlyphClassifier classifier, String nearest) {
         Metrics.Summary pixels = Metrics.compare(output, target).summary();
         Accuracy content = null;
@@ -248,7 +248,7 @@ public final class PackEvaluation {
         return best;
     }
 
-    private static InkImages stack(int[] cps, java.util.function.IntFunction<byte[]> pixels, int px) {
+    static InkImages stack(int[] cps, java.util.function.IntFunction<byte[]> pixels, int px) {
         int area = px * px;
         byte[] all = new byte[cps.length * area];
         for (int i = 0; i < cps.length; i++) {

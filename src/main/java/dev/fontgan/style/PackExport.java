@@ -3,6 +3,7 @@ package dev.fontgan.style;
 import dev.fontgan.AtomicFile;
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
+import dev.fontgan.bicycle.BicycleArch;
 import dev.fontgan.data.GlyphDataset;
 import dev.fontgan.data.Split;
 import dev.fontgan.font.FontFile;
@@ -53,10 +54,12 @@ public final class PackExport {
         }
         Map<String, Object> config = run.readConfig();
         String where = run.configFile().toString();
-        if (!"zi2zi".equals(config.get("kind"))) {
-            throw new FontganException(where, "only zi2zi runs can be exported (kind is " + config.get("kind") + ")");
+        String kind = String.valueOf(config.get("kind"));
+        if (!StylePack.ZI2ZI.equals(kind) && !StylePack.BICYCLE.equals(kind)) {
+            throw new FontganException(where, "only zi2zi and bicycle runs can be exported (kind is " + kind + ")");
         }
-        if (Files.isRegularFile(runDir.resolve(FineTune.TEMPLATE))) { // a fine-tune run carries its pack's frame
+        boolean bicycle = StylePack.BICYCLE.equals(kind);
+        if (!bicycle && Files.isRegularFile(runDir.resolve(FineTune.TEMPLATE))) { // a fine-tune run carries its pack's frame
             FineTune.Exported e = FineTune.exportBytes(runDir, metrics(metricsFile != null ? metricsFile
                     : runDir.resolve("eval.json"), metricsFile != null));
             AtomicFile.write(out, e.pack());
@@ -70,8 +73,16 @@ public final class PackExport {
                 new String(Checkpoints.part(parts, "state.json", checkpoint), StandardCharsets.UTF_8),
                 checkpoint.toString());
         String arch = String.valueOf(state.getOrDefault("arch", config.get("arch")));
-        Zi2ziGeneratorSpec spec = config.get("generator") instanceof Map<?, ?> g
-                ? Zi2ziGeneratorSpec.fromJson(cast(g), where) : Zi2ziGeneratorSpec.of(Zi2ziArch.parse(arch));
+        Map<String, Object> generatorJson;
+        if (bicycle) {
+            BicycleArch a = bicycleArch(state, config, where);
+            arch = a.toString();
+            generatorJson = a.toJson();
+        } else {
+            Zi2ziGeneratorSpec spec = config.get("generator") instanceof Map<?, ?> g
+                    ? Zi2ziGeneratorSpec.fromJson(cast(g), where) : Zi2ziGeneratorSpec.of(Zi2ziArch.parse(arch));
+            generatorJson = spec.toJson();
+        }
 
         Path dataDir = dataOverride != null ? dataOverride : dataPath(config, where);
         GlyphDataset data = GlyphDataset.open(dataDir);
@@ -130,11 +141,24 @@ public final class PackExport {
                 "data", dataDir.toAbsolutePath().normalize().toString(), "split_seed", data.seed());
         Map<String, Object> metrics = metrics(metricsFile != null ? metricsFile : runDir.resolve("eval.json"),
                 metricsFile != null);
-        PackManifest manifest = new PackManifest("zi2zi", arch, spec.toJson(), data.sizePx(), data.normalization(), sf,
+        Map<String, byte[]> weights = new LinkedHashMap<>();
+        weights.put(StylePack.GENERATOR_ENTRY, params);
+        if (bicycle) {
+            byte[] encoder = Checkpoints.part(parts, StylePack.ENCODER_ENTRY, checkpoint);
+            weights.put(StylePack.ENCODER_ENTRY, encoder);
+            float[][] z = StyleLatents.ofTrainingGlyphs(BicycleArch.fromJson(generatorJson, where), params, encoder,
+                    data, checkpoint.toString());
+            training.put("style_z", "mean encoder mu of up to " + StyleLatents.MAX_GLYPHS_PER_STYLE
+                    + " training glyphs per style");
+            for (int i = 0; i < styles.size(); i++) {
+                styles.set(i, styles.get(i).withZ(z[i]));
+            }
+        }
+        PackManifest manifest = new PackManifest(kind, arch, generatorJson, data.sizePx(), data.normalization(), sf,
                 styles, data.charsetSpec(), chars, metrics, training, createdBy());
 
         // build the generator from what the manifest says and load the weights: refuse before writing
-        byte[] pack = StylePack.zip(manifest, params, fontBytes, license);
+        byte[] pack = StylePack.zip(manifest, weights, fontBytes, license);
         try (StylePack check = StylePack.read(pack, checkpoint.toString())) {
             if (check.styles().size() != styles.size()) {
                 throw new IllegalStateException("style count changed on the way");
@@ -146,6 +170,19 @@ public final class PackExport {
         } catch (IOException e) {
             throw new FontganException(out, "cannot read back: " + AtomicFile.describe(e), e);
         }
+    }
+
+    /** A bicycle run's networks: the arch object of the checkpoint's state or the run's config, or a named size. */
+    private static BicycleArch bicycleArch(Map<String, Object> state, Map<String, Object> config, String where) {
+        for (Object o : java.util.Arrays.asList(state.get("arch"), config.get("arch"), config.get("generator"))) {
+            if (o instanceof Map<?, ?> m) {
+                return BicycleArch.fromJson(cast(m), where);
+            }
+        }
+        if (state.getOrDefault("arch", config.get("arch")) instanceof String name) {
+            return BicycleArch.named(name);
+        }
+        throw new FontganException(where, "the run names no BicycleGAN architecture");
     }
 
     /** The eval numbers worth keeping in a manifest: the mean row, per-style rows and baselines. */

@@ -6,11 +6,15 @@ import dev.fontgan.glyph.GlyphImage;
 /**
  * A style pack as a hand: the pack's source font places the glyphs (its metrics are what the
  * generator's input was framed by) and the generator writes them, all characters of a call in
- * batched forward passes.
+ * batched forward passes. The style is a named style or blend ({@link StyleMix}), or for a
+ * BicycleGAN pack any latent code z (a random style, or one encoded from reference glyphs).
  */
 public final class PackHand implements Hand {
     private final StylePack pack;
     private final StyleMix mix;
+    /** The latent code written with, or null when {@link #mix} is. */
+    private final float[] z;
+    private final String name;
     private final boolean ownsPack;
     /** The mix uses a Latin handwriting style, which never saw a CJK target: leave CJK to fallbacks. */
     private final boolean latinOnly;
@@ -27,7 +31,36 @@ public final class PackHand implements Hand {
         this.latinOnly = latin;
         this.pack = pack;
         this.mix = mix;
+        this.z = null;
+        this.name = mix.toString();
         this.ownsPack = ownsPack;
+    }
+
+    private PackHand(StylePack pack, float[] z, String name, boolean ownsPack) {
+        if (!pack.hasLatentSpace()) {
+            throw new dev.fontgan.FontganException(pack.where(), "a " + pack.kind() + " pack takes named styles only;"
+                    + " random and reference styles need a bicycle pack");
+        }
+        if (z.length != pack.latentSize()) {
+            throw new IllegalArgumentException("z has " + z.length + " values, the pack's latent size is "
+                    + pack.latentSize());
+        }
+        this.pack = pack;
+        this.mix = null;
+        this.z = z.clone();
+        this.name = name;
+        this.latinOnly = false;
+        this.ownsPack = ownsPack;
+    }
+
+    /**
+     * A hand writing with one latent code of a BicycleGAN pack.
+     *
+     * @param name how messages call the style, e.g. {@code z:seed=7}
+     * @param ownsPack close the pack when the hand is closed
+     */
+    public static PackHand latent(StylePack pack, float[] z, String name, boolean ownsPack) {
+        return new PackHand(pack, z, name, ownsPack);
     }
 
     /** First code point of the CJK blocks (radicals onwards, including CJK punctuation). */
@@ -66,13 +99,19 @@ public final class PackHand implements Hand {
         return pack;
     }
 
+    /** The named style or blend, or null for a latent hand. */
     public StyleMix mix() {
         return mix;
     }
 
+    /** A copy of the latent code, or null for a named style or blend. */
+    public float[] z() {
+        return z == null ? null : z.clone();
+    }
+
     @Override
     public String name() {
-        return mix.toString();
+        return name;
     }
 
     @Override
@@ -92,7 +131,7 @@ public final class PackHand implements Hand {
 
     @Override
     public GlyphImage[] write(int[] codePoints) {
-        return pack.generate(codePoints, mix);
+        return z != null ? pack.generateLatent(codePoints, z) : pack.generate(codePoints, mix);
     }
 
     @Override
@@ -104,6 +143,6 @@ public final class PackHand implements Hand {
 
     @Override
     public String toString() {
-        return "PackHand[" + mix + ", " + pack + "]";
+        return "PackHand[" + name + ", " + pack + "]";
     }
 }

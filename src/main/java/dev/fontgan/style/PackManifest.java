@@ -88,7 +88,8 @@ public record PackManifest(String kind, String arch, Map<String, Object> generat
             @SuppressWarnings("unchecked")
             Map<String, Object> s = (Map<String, Object>) o;
             PackStyle style = new PackStyle(string(s, "name", where), integer(s, "id", where),
-                    (String) s.get("family"), (String) s.get("license"), (String) s.get("role"));
+                    (String) s.get("family"), (String) s.get("license"), (String) s.get("role"),
+                    s.containsKey("z") ? floats(s.get("z"), "z of style " + s.get("name"), where) : null);
             if (style.id() != styles.size()) {
                 throw new FontganException(where, "style ids must be 0, 1, 2, ... in order");
             }
@@ -107,6 +108,21 @@ public record PackManifest(String kind, String arch, Map<String, Object> generat
     public PackManifest withMetrics(Map<String, Object> newMetrics) {
         return new PackManifest(kind, arch, generator, sizePx, normalization, source, styles, charsetSpec, codePoints,
                 newMetrics, training, createdBy);
+    }
+
+    /** A list of finite numbers as floats (a style's latent code). */
+    private static float[] floats(Object o, String what, String where) {
+        if (!(o instanceof List<?> list) || list.isEmpty()) {
+            throw new FontganException(where, what + " must be a non-empty list of numbers");
+        }
+        float[] out = new float[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(list.get(i) instanceof Number n) || !Float.isFinite(n.floatValue())) {
+                throw new FontganException(where, what + " holds a value that is not a finite number");
+            }
+            out[i] = n.floatValue();
+        }
+        return out;
     }
 
     private static String string(Map<String, Object> m, String key, String where) {

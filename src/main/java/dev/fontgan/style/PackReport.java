@@ -28,7 +28,69 @@ public final class PackReport {
         AtomicFile.write(out, html(r, labelFont).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes the report of a BicycleGAN pack: the named styles' table and grids, then random
+     * styles, diversity and reconstruction.
+     */
+    public static void write(BicycleEvaluation.Result r, FontFile labelFont, Path out) {
+        AtomicFile.write(out, html(r.named(), labelFont, bicycleSections(r, labelFont)).getBytes(StandardCharsets.UTF_8));
+    }
+
     static String html(PackEvaluation.Result r, FontFile labelFont) {
+        return html(r, labelFont, "");
+    }
+
+    static String bicycleSections(BicycleEvaluation.Result r, FontFile labelFont) {
+        StringBuilder h = new StringBuilder();
+        h.append("<h1>Random styles</h1>\n<p>").append(r.codePoints().length).append(" unseen characters, each written "
+                + "with ").append(r.zCount()).append(" random latent codes (seeds ").append(r.seed()).append(" to ")
+                .append(r.seed() + r.zCount() - 1).append("). Content accuracy: <b>")
+                .append(r.randomContent() == null ? "not measured" : String.format(Locale.ROOT, "%.1f%%",
+                        100 * r.randomContent().value())).append("</b>.</p>\n");
+        int k = r.randomSamples().length == 0 ? 0 : r.randomSamples()[0].length;
+        if (k > 0) {
+            int cellPx = Math.max(48, r.randomSamples()[0][0].sizePx());
+            List<String> rows = new java.util.ArrayList<>();
+            List<String> columns = new java.util.ArrayList<>();
+            GlyphImage[][] cells = new GlyphImage[k][r.zCount()];
+            for (int j = 0; j < r.zCount(); j++) {
+                columns.add("s" + (r.seed() + j));
+            }
+            for (int i = 0; i < k; i++) {
+                rows.add(new String(Character.toChars(r.codePoints()[i])));
+                for (int j = 0; j < r.zCount(); j++) {
+                    cells[i][j] = r.randomSamples()[j][i];
+                }
+            }
+            BufferedImage img = new GlyphGrid(cellPx, labelFont).render(rows, columns, cells);
+            h.append("<img alt=\"random styles\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(png(img))).append("\">\n");
+        }
+        h.append("<h2>Diversity</h2>\n<p>Mean pairwise distance between the versions of one character (classifier "
+                + "features, Euclidean; ink L1), averaged over characters. Baseline: <b>").append(escape(r.baseline()))
+                .append("</b>.</p>\n<table>\n<tr><th>versions from</th><th>chars</th><th>versions</th><th>feature</th>"
+                        + "<th>pixel L1</th></tr>\n");
+        for (BicycleEvaluation.Diversity d : r.diversity()) {
+            h.append("<tr><td>").append(escape(d.name())).append("</td><td>").append(d.inputs()).append("</td><td>")
+                    .append(d.versions()).append("</td><td>").append(number(d.feature())).append("</td><td>")
+                    .append(number(d.pixelL1())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<h1>Reconstruction with the encoded target</h1>\n<table>\n<tr><th>style</th><th>chars</th>"
+                + "<th>L1</th><th>RMSE</th><th>SSIM</th><th>PSNR</th><th>content acc</th><th>style acc</th></tr>\n");
+        for (PackEvaluation.Row row : r.reconstruction()) {
+            appendRow(h, row.toJson(), "");
+        }
+        appendRow(h, PackEvaluation.mean(r.reconstruction(), "mean"), "mean");
+        h.append("</table>\n");
+        appendSamples(h, r.reconstructionSamples(), labelFont, "reconstruction");
+        return h.toString();
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–";
+    }
+
+    static String html(PackEvaluation.Result r, FontFile labelFont, String extraSections) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>fontgan eval: ")
                 .append(escape(r.pack())).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
@@ -54,22 +116,30 @@ public final class PackReport {
             h.append("<p>Pack styles not in the dataset (not evaluated): ")
                     .append(escape(String.join(", ", r.skippedStyles()))).append("</p>\n");
         }
-        int cellPx = Math.max(48, r.samples().stream().filter(s -> s.source().length > 0)
+        appendSamples(h, r.samples(), labelFont, "generated");
+        h.append(extraSections);
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    /** Per style a grid of source | output | target rows. */
+    private static void appendSamples(StringBuilder h, List<PackEvaluation.Sample> samples, FontFile labelFont,
+            String outputLabel) {
+        int cellPx = Math.max(48, samples.stream().filter(s -> s.source().length > 0)
                 .mapToInt(s -> s.source()[0].sizePx()).findFirst().orElse(48));
         GlyphGrid grid = new GlyphGrid(cellPx, labelFont);
-        for (PackEvaluation.Sample s : r.samples()) {
+        for (PackEvaluation.Sample s : samples) {
             h.append("<h2>").append(escape(s.style())).append("</h2>\n");
             if (s.codePoints().length == 0) {
                 h.append("<p>no test characters</p>\n");
                 continue;
             }
-            BufferedImage img = grid.render(List.of("source", "generated", "target"), s.codePoints(),
+            BufferedImage img = grid.render(List.of("source", outputLabel, "target"), s.codePoints(),
                     new GlyphImage[][] {s.source(), s.generated(), s.target()});
-            h.append("<img alt=\"").append(escape(s.style())).append(": source, generated, target\" src=\"data:image/png;base64,")
+            h.append("<img alt=\"").append(escape(s.style())).append(": source, ").append(outputLabel)
+                    .append(", target\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(png(img))).append("\">\n");
         }
-        h.append("</body></html>\n");
-        return h.toString();
     }
 
     private static void appendRow(StringBuilder h, Map<String, Object> m, String cls) {

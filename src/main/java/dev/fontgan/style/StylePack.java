@@ -1,11 +1,8 @@
 package dev.fontgan.style;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import dev.fontgan.AtomicFile;
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
@@ -14,9 +11,6 @@ import dev.fontgan.TorchRuntime;
 import dev.fontgan.font.FontFile;
 import dev.fontgan.glyph.GlyphImage;
 import dev.fontgan.glyph.GlyphRasterizer;
-import dev.fontgan.nn.Weights;
-import dev.fontgan.zi2zi.Zi2ziGenerator;
-import dev.fontgan.zi2zi.Zi2ziGeneratorSpec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +32,13 @@ import java.util.zip.ZipOutputStream;
  * nothing outside itself: the source font's outlines are the model's input and its metrics lay
  * the text out.
  *
+ * <p>Two kinds: {@code zi2zi} (a generator with a learned table of named styles) and
+ * {@code bicycle} (BicycleGAN: a generator driven by a latent code z, plus
+ * {@code encoder.params}, the encoder that turns glyph images into z). A bicycle pack's named
+ * styles carry their z in the manifest, so {@code --style NAME} and blends work on both kinds;
+ * only a bicycle pack takes any z ({@link #generateLatent}) or reference glyphs
+ * ({@link #encodeStyle}).
+ *
  * <p>Loading checks the zip, the manifest version, the size of every part and every parameter's
  * shape against a freshly built generator; any problem is one {@link FontganException} naming the
  * pack. {@link #generate} rasterizes the source glyphs exactly as the training data was made
@@ -54,46 +55,34 @@ public final class StylePack implements AutoCloseable {
     /** Glyphs per forward pass. */
     public static final int BATCH = 64;
 
+    /** A BicycleGAN pack's latent encoder weights (kind {@code bicycle} only). */
+    public static final String ENCODER_ENTRY = "encoder.params";
+    /** Pack kinds this fontgan reads. */
+    public static final String ZI2ZI = "zi2zi";
+    public static final String BICYCLE = "bicycle";
+
     private final String where;
     private final PackManifest manifest;
     private final FontFile sourceFont;
     private final NDManager manager;
-    private final ParameterStore parameters;
-    private final Zi2ziGenerator generator;
+    private final PackModel model;
     private final GlyphRasterizer rasterizer;
     private long forwardPasses;
 
-    private StylePack(String where, PackManifest manifest, FontFile sourceFont, byte[] generatorParams) {
+    private StylePack(String where, PackManifest manifest, FontFile sourceFont, Map<String, byte[]> entries) {
         this.where = where;
         this.manifest = manifest;
         this.sourceFont = sourceFont;
-        if (!"zi2zi".equals(manifest.kind())) {
-            throw new FontganException(where, "pack kind '" + manifest.kind() + "' is not supported by this fontgan"
-                    + " (it reads zi2zi packs)");
-        }
-        Zi2ziGeneratorSpec spec = Zi2ziGeneratorSpec.fromJson(manifest.generator(), where);
-        if (manifest.sizePx() >> spec.channels().length < 1 || Integer.bitCount(manifest.sizePx()) != 1) {
-            throw new FontganException(where, "size_px " + manifest.sizePx() + " does not fit a generator with "
-                    + spec.channels().length + " levels");
-        }
         TorchRuntime.configure();
+        this.model = switch (manifest.kind()) {
+            case ZI2ZI -> new Zi2ziPackModel(manifest, required(entries, GENERATOR_ENTRY, where), where);
+            case BICYCLE -> new BicyclePackModel(manifest, required(entries, GENERATOR_ENTRY, where),
+                    required(entries, ENCODER_ENTRY, where), where);
+            default -> throw new FontganException(where, "pack kind '" + manifest.kind() + "' is not supported by this"
+                    + " fontgan (it reads zi2zi and bicycle packs)");
+        };
         this.rasterizer = new GlyphRasterizer(manifest.sizePx(), manifest.normalization());
         this.manager = NDManager.newBaseManager();
-        try {
-            this.parameters = new ParameterStore(manager, false);
-            this.generator = new Zi2ziGenerator(spec, manifest.styles().size());
-            generator.initialize(manager, DataType.FLOAT32, new Shape(1, 1, manifest.sizePx(), manifest.sizePx()),
-                    new Shape(1));
-            long expectedBytes = 4 * Weights.count(generator) + (1 << 20);
-            if (generatorParams.length > 2 * expectedBytes + (4L << 20)) {
-                throw new FontganException(where, GENERATOR_ENTRY + " is " + generatorParams.length
-                        + " bytes, far more than this generator's " + expectedBytes);
-            }
-            Weights.load(generator, manager, generatorParams, where);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
     }
 
     /** Loads a pack file. */
@@ -144,7 +133,7 @@ public final class StylePack implements AutoCloseable {
         byte[] manifestBytes = required(entries, MANIFEST_ENTRY, where);
         PackManifest manifest = PackManifest.parse(new String(manifestBytes, StandardCharsets.UTF_8),
                 where + ": " + MANIFEST_ENTRY);
-        byte[] params = required(entries, GENERATOR_ENTRY, where);
+        required(entries, GENERATOR_ENTRY, where);
         byte[] font = required(entries, manifest.source().file(), where);
         if (manifest.source().licenseFile() != null) {
             required(entries, manifest.source().licenseFile(), where);
@@ -156,7 +145,7 @@ public final class StylePack implements AutoCloseable {
         }
         FontFile sourceFont = FontFile.fromBytes(Path.of(where + "!" + manifest.source().file()), font,
                 manifest.source().member());
-        return new StylePack(where, manifest, sourceFont, params);
+        return new StylePack(where, manifest, sourceFont, entries);
     }
 
     /**
@@ -171,6 +160,14 @@ public final class StylePack implements AutoCloseable {
 
     /** A pack's bytes (see {@link #write}). */
     public static byte[] zip(PackManifest manifest, byte[] generatorParams, byte[] sourceFont, byte[] license) {
+        return zip(manifest, Map.of(GENERATOR_ENTRY, generatorParams), sourceFont, license);
+    }
+
+    /**
+     * A pack's bytes with several weight entries ({@link #GENERATOR_ENTRY}, and for a BicycleGAN
+     * pack {@link #ENCODER_ENTRY}), written in that order.
+     */
+    public static byte[] zip(PackManifest manifest, Map<String, byte[]> weights, byte[] sourceFont, byte[] license) {
         if (!sha256(sourceFont).equals(manifest.source().sha256())) {
             throw new IllegalArgumentException("source font bytes do not match the manifest's sha256");
         }
@@ -178,13 +175,18 @@ public final class StylePack implements AutoCloseable {
             throw new IllegalArgumentException("license text and manifest license_file must come together");
         }
         byte[] manifestBytes = Json.pretty(manifest.toJson()).getBytes(StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(generatorParams.length
-                + sourceFont.length + 4096);
+        long weightBytes = weights.values().stream().mapToLong(w -> w.length).sum();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8,
+                weightBytes + sourceFont.length + 4096));
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
             zip.write(manifestBytes);
             zip.closeEntry();
-            putStored(zip, GENERATOR_ENTRY, generatorParams); // float weights barely compress
+            for (String name : List.of(GENERATOR_ENTRY, ENCODER_ENTRY)) {
+                if (weights.containsKey(name)) {
+                    putStored(zip, name, weights.get(name)); // float weights barely compress
+                }
+            }
             zip.putNextEntry(new ZipEntry(manifest.source().file()));
             zip.write(sourceFont);
             zip.closeEntry();
@@ -304,12 +306,25 @@ public final class StylePack implements AutoCloseable {
 
     /** Trainable scalars of the generator. */
     public long generatorParameterCount() {
-        return Weights.count(generator);
+        return model.generatorParameterCount();
     }
 
-    /** A copy of the generator's style embedding table, row-major (styles x embedding width). */
+    /**
+     * A copy of the style table, row-major (styles x width): zi2zi's style embedding, or a
+     * BicycleGAN pack's latent code per named style.
+     */
     float[] styleTable() {
-        return generator.styleTable().toFloatArray();
+        return model.styleTable().toFloatArray();
+    }
+
+    /** Whether the pack writes any latent code (a BicycleGAN pack): random and reference styles. */
+    public boolean hasLatentSpace() {
+        return model.latentSize() > 0;
+    }
+
+    /** Width of the pack's latent codes; 0 for a pack without a latent space. */
+    public int latentSize() {
+        return model.latentSize();
     }
 
     /** Forward passes run so far (one per batch). */
@@ -346,6 +361,16 @@ public final class StylePack implements AutoCloseable {
             throw new IllegalArgumentException("batch must be positive");
         }
         float[] weights = mix.over(styles(), "--style");
+        return generateWith(sources, batch, (sub, present, from, n) -> styleWeights(sub, weights, n), false);
+    }
+
+    /** Style rows for a batch of n glyphs. */
+    private interface StyleRows {
+        /** Rows for the n glyphs {@code present[from .. from + n)} (indices into the sources). */
+        NDArray of(NDManager manager, int[] present, int from, int n);
+    }
+
+    private synchronized GlyphImage[] generateWith(GlyphImage[] sources, int batch, StyleRows rows, boolean latent) {
         int px = sizePx();
         int area = px * px;
         GlyphImage[] out = new GlyphImage[sources.length];
@@ -355,14 +380,13 @@ public final class StylePack implements AutoCloseable {
             float[] pixels = new float[n * area];
             for (int k = 0; k < n; k++) {
                 byte[] src = sources[present[from + k]].pixels();
-                for (int j = 0; j < area; j++) {
-                    pixels[k * area + j] = (src[j] & 0xff) / 127.5f - 1f;
-                }
+                toSigned(src, pixels, k * area);
             }
             float[] result;
             try (NDManager sub = manager.newSubManager()) {
                 NDArray source = sub.create(pixels, new Shape(n, 1, px, px));
-                result = forward(source, styleWeights(sub, weights, n)).toFloatArray();
+                NDArray r = rows.of(sub, present, from, n);
+                result = (latent ? forwardLatent(source, r) : forward(source, r)).toFloatArray();
             }
             for (int k = 0; k < n; k++) {
                 GlyphImage s = sources[present[from + k]];
@@ -375,6 +399,13 @@ public final class StylePack implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** uint8 ink (0 paper, 255 ink) to the network's [-1, 1], written at {@code offset}. */
+    static void toSigned(byte[] src, float[] out, int offset) {
+        for (int j = 0; j < src.length; j++) {
+            out[offset + j] = (src[j] & 0xff) / 127.5f - 1f;
+        }
     }
 
     /**
@@ -390,21 +421,155 @@ public final class StylePack implements AutoCloseable {
     }
 
     /**
-     * Runs the generator in eval mode on one batch.
+     * Runs the generator in eval mode on one batch (with folded weights where the generator's
+     * configuration allows: same outputs up to float rounding, see {@code nn.UNetInference}).
      * @param source (N, 1, H, W) in [-1, 1]
      * @param styleWeights (N, S) weights over the pack's styles (rows of a one-hot for pure styles)
      * @return (N, 1, H, W) in [-1, 1], in the source's manager
      */
     public NDArray forward(NDArray source, NDArray styleWeights) {
-        NDArray table = generator.styleTable();
+        NDArray table = model.styleTable();
         NDArray vectors = styleWeights.matMul(table.toDevice(styleWeights.getDevice(), false));
         forwardPasses++;
-        return generator.forward(parameters, new NDList(source, vectors), false).get(0);
+        return model.forward(source, vectors);
+    }
+
+    /**
+     * Runs the generator in eval mode with latent codes (BicycleGAN packs).
+     * @param source (N, 1, H, W) in [-1, 1]
+     * @param z (N, {@link #latentSize()})
+     * @return (N, 1, H, W) in [-1, 1], in the source's manager
+     */
+    public NDArray forwardLatent(NDArray source, NDArray z) {
+        requireLatent("a latent code");
+        forwardPasses++;
+        return model.forward(source, z);
+    }
+
+    /**
+     * Writes the given source glyphs (from {@link #sources}) with one latent code, in batches of
+     * {@link #BATCH}; nulls stay null. BicycleGAN packs only.
+     */
+    public GlyphImage[] generateLatent(GlyphImage[] sources, float[] z) {
+        requireLatent("a latent code");
+        if (z.length != latentSize()) {
+            throw new IllegalArgumentException("z has " + z.length + " values, the pack's latent size is " + latentSize());
+        }
+        return generateWith(sources, BATCH, (sub, present, from, n) -> styleWeights(sub, z, n), true);
+    }
+
+    /**
+     * Writes each source glyph with its own latent code (BicycleGAN packs), e.g. the code encoded
+     * from that character's target for reconstruction; nulls stay null.
+     *
+     * @param z one code per source (entries of null sources are ignored)
+     */
+    public GlyphImage[] generateLatentEach(GlyphImage[] sources, float[][] z) {
+        requireLatent("latent codes");
+        if (z.length != sources.length) {
+            throw new IllegalArgumentException(z.length + " latent codes for " + sources.length + " glyphs");
+        }
+        int nz = latentSize();
+        return generateWith(sources, BATCH, (sub, present, from, n) -> {
+            float[] rows = new float[n * nz];
+            for (int k = 0; k < n; k++) {
+                float[] zi = z[present[from + k]];
+                if (zi.length != nz) {
+                    throw new IllegalArgumentException("z has " + zi.length + " values, the pack's latent size is " + nz);
+                }
+                System.arraycopy(zi, 0, rows, k * nz, nz);
+            }
+            return sub.create(rows, new Shape(n, nz));
+        }, true);
+    }
+
+    /** Writes characters with one latent code (BicycleGAN packs); null where the source font lacks one. */
+    public GlyphImage[] generateLatent(int[] codePoints, float[] z) {
+        return generateLatent(sources(codePoints), z);
+    }
+
+    /**
+     * The mean of the encoder's μ over glyph images of one style: the latent code that writes in
+     * their style (BicycleGAN packs only). The images must be framed as the pack's glyphs are
+     * ({@link #sizePx()} px, the pack's normalization; {@code glyph.InkFraming} frames pictures so).
+     */
+    public float[] encodeStyle(List<GlyphImage> references) {
+        if (references.isEmpty()) {
+            throw new IllegalArgumentException("no reference glyphs");
+        }
+        float[][] mu = encodeEach(references);
+        int nz = latentSize();
+        float[] z = new float[nz];
+        for (int i = 0; i < nz; i++) {
+            double sum = 0;
+            for (float[] m : mu) {
+                sum += m[i];
+            }
+            z[i] = (float) (sum / mu.length);
+        }
+        return z;
+    }
+
+    /** The encoder's μ of each glyph image (BicycleGAN packs), framed as in {@link #encodeStyle}. */
+    public synchronized float[][] encodeEach(List<GlyphImage> glyphs) {
+        requireLatent("glyph images");
+        int px = sizePx();
+        int nz = latentSize();
+        float[][] out = new float[glyphs.size()][];
+        for (int from = 0; from < glyphs.size(); from += BATCH) {
+            int n = Math.min(BATCH, glyphs.size() - from);
+            float[] pixels = new float[n * px * px];
+            for (int k = 0; k < n; k++) {
+                GlyphImage g = glyphs.get(from + k);
+                if (g.sizePx() != px) {
+                    throw new IllegalArgumentException("glyph is " + g.sizePx() + " px, the pack's " + px);
+                }
+                toSigned(g.pixels(), pixels, k * px * px);
+            }
+            try (NDManager sub = manager.newSubManager()) {
+                float[] mu = model.encodeMean(sub.create(pixels, new Shape(n, 1, px, px))).toFloatArray();
+                for (int k = 0; k < n; k++) {
+                    out[from + k] = java.util.Arrays.copyOfRange(mu, k * nz, (k + 1) * nz);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The latent code of a random style: N(0, 1) values fixed by the seed (the same seed gives the
+     * same style in every call and on every machine). BicycleGAN packs only.
+     */
+    public float[] latentForSeed(long seed) {
+        requireLatent("a random style");
+        return model.latentForSeed(seed);
+    }
+
+    private void requireLatent(String what) {
+        if (!hasLatentSpace()) {
+            throw new FontganException(where, "a " + kind() + " pack has no latent space to take " + what
+                    + " (that needs a bicycle pack)");
+        }
+    }
+
+    /** The generator's own eval forward pass, without folding (to check the folded one against). */
+    NDArray forwardUnfolded(NDArray source, NDArray styleWeights) {
+        NDArray vectors = styleWeights.matMul(model.styleTable().toDevice(styleWeights.getDevice(), false));
+        return model.forwardUnfolded(source, vectors);
+    }
+
+    /** Whether {@link #forward} runs a folded generator (BN folded into convs, phase-split upsampling). */
+    public boolean folded() {
+        return model.folded();
     }
 
     @Override
     public void close() {
-        manager.close();
+        try {
+            model.close();
+        } finally {
+            manager.close();
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.fontgan.zi2zi;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.fontgan.data.PairBatches;
 import dev.fontgan.data.PairedGlyphs;
 import java.util.List;
 

@@ -9,20 +9,21 @@ import ai.djl.training.ParameterStore;
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
 import dev.fontgan.Progress;
+import dev.fontgan.data.PairBatches;
 import dev.fontgan.gan.Adam;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Checkpoints;
 import dev.fontgan.gan.Losses;
-import dev.fontgan.gan.RunDirectory;
 import dev.fontgan.gan.SampleGrid;
 import dev.fontgan.gan.StopSignal;
+import dev.fontgan.gan.Trainable;
+import dev.fontgan.gan.TrainingLoop;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Trains zi2zi: per iteration one discriminator step then {@code generatorSteps} generator steps.
@@ -32,25 +33,31 @@ import java.util.Optional;
  * NDManager and re-seeds the engine with (seed, iteration), so a resumed run repeats an
  * uninterrupted one exactly.
  */
-public final class Zi2ziTrainer implements AutoCloseable {
-    /** A loss above this (or not finite) stops training as diverged. */
-    public static final float EXPLODED = 1e6f;
-
+public final class Zi2ziTrainer implements Trainable {
     /** Losses of one iteration (the last generator step's terms). */
     public record StepLosses(float d, float g, float l1, float constLoss, float category, float adversarial, float tv) {
-        boolean finite() {
-            float[] all = {d, g, l1, constLoss, category, adversarial, tv};
-            for (float v : all) {
-                if (!Float.isFinite(v) || Math.abs(v) > EXPLODED) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         public Map<String, Object> toJson() {
             return Json.obj("d_loss", (double) d, "g_loss", (double) g, "l1", (double) l1, "const", (double) constLoss,
                     "category", (double) category, "adversarial", (double) adversarial, "tv", (double) tv);
+        }
+
+        /** The losses by their metrics.jsonl names. */
+        public Map<String, Float> toMap() {
+            Map<String, Float> m = new LinkedHashMap<>();
+            m.put("d_loss", d);
+            m.put("g_loss", g);
+            m.put("l1", l1);
+            m.put("const", constLoss);
+            m.put("category", category);
+            m.put("adversarial", adversarial);
+            m.put("tv", tv);
+            return m;
+        }
+
+        /** Reads back {@link #toMap()}. */
+        public static StepLosses of(Map<String, Float> m) {
+            return new StepLosses(m.get("d_loss"), m.get("g_loss"), m.get("l1"), m.get("const"), m.get("category"),
+                    m.get("adversarial"), m.get("tv"));
         }
     }
 
@@ -95,9 +102,23 @@ public final class Zi2ziTrainer implements AutoCloseable {
         return config;
     }
 
-    /** Iterations done so far. */
+    @Override
     public long step() {
         return step;
+    }
+
+    /** One iteration as the training loop logs it: the losses, then the learning rate it used. */
+    @Override
+    public Map<String, Float> runIteration() {
+        float lr = config.schedule().at(step);
+        Map<String, Float> logged = iterate().toMap();
+        logged.put("lr", lr);
+        return logged;
+    }
+
+    @Override
+    public String status(Map<String, Float> logged) {
+        return String.format("D %.3f G %.2f L1 %.3f", logged.get("d_loss"), logged.get("g_loss"), logged.get("l1"));
     }
 
     /** Runs one iteration (D step, then G steps) and returns its losses. */
@@ -209,6 +230,7 @@ public final class Zi2ziTrainer implements AutoCloseable {
     }
 
     /** Everything needed to resume: weights, optimizer moments, step, config. */
+    @Override
     public Map<String, byte[]> checkpointParts() {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put("state.json", Json.pretty(Json.obj("kind", "zi2zi", "step", step, "arch", config.arch().id(),
@@ -222,6 +244,7 @@ public final class Zi2ziTrainer implements AutoCloseable {
     }
 
     /** Restores a checkpoint written by {@link #checkpointParts()} for the same arch and styles. */
+    @Override
     public void restore(Map<String, byte[]> parts, Path file) {
         String where = file.toString();
         Map<String, Object> state = Json.parseObject(
@@ -245,6 +268,12 @@ public final class Zi2ziTrainer implements AutoCloseable {
         step = ((Number) state.get("step")).longValue();
     }
 
+    /** Up to 24 fixed samples, 8 per style for up to 3 styles (see {@link #sampleGrid(int)}). */
+    @Override
+    public java.awt.image.BufferedImage sampleGrid() {
+        return sampleGrid(Math.min(24, 8 * Math.max(1, Math.min(3, data.styleNames().size()))));
+    }
+
     /**
      * A sample grid of the fixed samples: per group of up to 8, rows source | output | target.
      */
@@ -264,7 +293,7 @@ public final class Zi2ziTrainer implements AutoCloseable {
         }
     }
 
-    /** What {@link #train} did. */
+    /** What {@link #train} did; {@code last} is null when no iteration ran. */
     public record Result(long startStep, long endStep, StepLosses last, Path checkpoint, boolean stopped) {}
 
     /**
@@ -285,74 +314,23 @@ public final class Zi2ziTrainer implements AutoCloseable {
     public static Result train(java.util.function.Supplier<Zi2ziTrainer> trainer, Zi2ziConfig config,
             PairBatches data, Path runDir, long steps, boolean resume, Map<String, Object> extraConfig,
             Progress progress, StopSignal stop) {
-        RunDirectory run = new RunDirectory(runDir, config.keepCheckpoints());
-        if (!resume && run.exists()) {
-            throw new FontganException(runDir, "already holds a run; use --resume to continue it or choose another --out");
-        }
-        try (Zi2ziTrainer t = trainer.get()) {
-            Optional<Path> newest = resume ? run.checkpoints().newest() : Optional.empty();
-            if (newest.isPresent()) {
-                t.restore(Checkpoints.read(newest.get()), newest.get());
-                run.truncateMetricsAfter(t.step());
-            } else {
-                Map<String, Object> cfg = new LinkedHashMap<>();
-                cfg.put("kind", "zi2zi");
-                cfg.putAll(config.toJson());
-                cfg.put("size_px", data.sizePx());
-                cfg.put("styles", data.styleNames());
-                cfg.put("generator", Zi2ziGeneratorSpec.of(config.arch()).toJson()); // style packs rebuild G from this
-                cfg.put("g_params", t.model().generatorParameterCount());
-                cfg.put("d_params", t.model().discriminatorParameterCount());
-                cfg.putAll(extraConfig);
-                run.writeConfig(cfg);
-            }
-            long start = t.step();
-            Path checkpoint = newest.orElse(null);
-            StepLosses last = null;
-            boolean stopped = false;
-            long began = System.nanoTime();
-            progress.start("zi2zi", steps);
-            progress.resumeAt(start);
-            try {
-                while (t.step() < steps) {
-                    StepLosses l = t.iterate();
-                    if (!l.finite()) {
-                        throw new FontganException(runDir, "training diverged at step " + t.step() + " ("
-                                + Json.write(l.toJson()) + "); the last good checkpoint is "
-                                + (checkpoint == null ? "none" : checkpoint.getFileName()));
-                    }
-                    last = l;
-                    long s = t.step();
-                    progress.advance(1);
-                    progress.status(String.format("D %.3f G %.2f L1 %.3f", l.d(), l.g(), l.l1()));
-                    if (s % config.logEvery() == 0 || s == steps) {
-                        Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("step", s);
-                        line.putAll(l.toJson());
-                        line.put("lr", (double) config.schedule().at(s - 1));
-                        line.put("elapsed_s", (System.nanoTime() - began) / 1e9);
-                        run.appendMetrics(line);
-                    }
-                    if (config.sampleEvery() > 0 && (s % config.sampleEvery() == 0 || s == steps)) {
-                        run.writeSample(s, t.sampleGrid(Math.min(24, 8 * Math.max(1, Math.min(3, data.styleNames().size())))));
-                    }
-                    boolean stopping = stop != null && stop.requested();
-                    if ((config.checkpointEvery() > 0 && s % config.checkpointEvery() == 0) || s == steps || stopping) {
-                        checkpoint = run.checkpoints().save(s, t.checkpointParts());
-                    }
-                    if (stopping) {
-                        stopped = true;
-                        break;
-                    }
-                }
-            } finally {
-                progress.close();
-                if (stop != null) {
-                    stop.finished();
-                }
-            }
-            return new Result(start, t.step(), last, checkpoint, stopped);
-        }
+        TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(config.logEvery(), config.sampleEvery(),
+                config.checkpointEvery(), config.keepCheckpoints());
+        TrainingLoop.Result r = new TrainingLoop(runDir, schedule, progress, stop).run("zi2zi", steps, resume, trainer,
+                t -> {
+                    Map<String, Object> cfg = new LinkedHashMap<>();
+                    cfg.put("kind", "zi2zi");
+                    cfg.putAll(config.toJson());
+                    cfg.put("size_px", data.sizePx());
+                    cfg.put("styles", data.styleNames());
+                    cfg.put("generator", Zi2ziGeneratorSpec.of(config.arch()).toJson()); // packs rebuild G from it
+                    cfg.put("g_params", t.model().generatorParameterCount());
+                    cfg.put("d_params", t.model().discriminatorParameterCount());
+                    cfg.putAll(extraConfig);
+                    return cfg;
+                });
+        return new Result(r.startStep(), r.endStep(), r.last() == null ? null : StepLosses.of(r.last()),
+                r.checkpoint(), r.stopped());
     }
 
     @Override

@@ -37,7 +37,7 @@ class GanTrainerTest {
         GanTrainer.train(Variants.named("wgan-gp"), c, data, parts, 3, false, Progress.NONE, null);
         assertThrows(FontganException.class,
                 () -> GanTrainer.train(Variants.named("wgan-gp"), c, data, parts, 6, false, Progress.NONE, null));
-        GanTrainer.Result r = GanTrainer.train(Variants.named("wgan-gp"), c, data, parts, 6, true, Progress.NONE, null);
+        TrainingLoop.Result r = GanTrainer.train(Variants.named("wgan-gp"), c, data, parts, 6, true, Progress.NONE, null);
         assertEquals(3, r.startStep());
         assertEquals(6, r.endStep());
         List<String> a = metricLines(whole);
@@ -53,7 +53,7 @@ class GanTrainerTest {
         GanData data = GanFixtures.classGlyphs();
         StopSignal stop = new StopSignal();
         stop.request();
-        GanTrainer.Result r = GanTrainer.train(Variants.named("dcgan"), GanFixtures.config(data), data,
+        TrainingLoop.Result r = GanTrainer.train(Variants.named("dcgan"), GanFixtures.config(data), data,
                 tmp.resolve("run"), 100, false, Progress.NONE, stop);
         assertTrue(r.stopped());
         assertEquals(1, r.endStep());

@@ -32,8 +32,8 @@ class GanVariantsTest {
             try (GanTrainer t = new GanTrainer(v, GanFixtures.config(data), data)) {
                 List<Map<String, Float>> log = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
-                    Map<String, Float> l = t.iterate();
-                    assertTrue(GanTrainer.finite(l), v.name() + " step " + i + ": " + l);
+                    Map<String, Float> l = t.runIteration();
+                    assertTrue(TrainingLoop.finite(l), v.name() + " step " + i + ": " + l);
                     log.add(l);
                 }
                 assertTrue(log.get(0).containsKey("d_loss") && log.get(0).containsKey("g_loss"), v.name());
@@ -66,7 +66,7 @@ class GanVariantsTest {
             float[] before;
             try (GanTrainer t = new GanTrainer(v, c, data)) {
                 for (int i = 0; i < 3; i++) {
-                    t.iterate();
+                    t.runIteration();
                 }
                 parts = t.checkpointParts();
                 before = sampleOutput(t, data);
@@ -90,7 +90,7 @@ class GanVariantsTest {
                 GanData data = GanFixtures.dataFor(v);
                 try (GanTrainer t = new GanTrainer(v, GanFixtures.config(data), data)) {
                     for (int i = 0; i < 4; i++) {
-                        log.add(t.iterate());
+                        log.add(t.runIteration());
                     }
                 }
             }

@@ -97,4 +97,66 @@ class OptimizerTest {
         assertEquals(5e-4f, r.at(100));
         assertEquals(2e-4f, r.at(1000));
     }
+
+    @Test
+    void stepDecayMultipliesEveryPeriodDownToFloor() {
+        LearningRate r = LearningRate.stepDecay(1e-3f, 10, 0.1f, 5e-6f);
+        assertEquals(1e-3f, r.at(9));
+        assertEquals(1e-4f, r.at(10), 1e-10f);
+        assertEquals(1e-5f, r.at(25), 1e-11f);
+        assertEquals(5e-6f, r.at(1000));
+        assertEquals(2e-4f, LearningRate.constant(2e-4f).at(1_000_000));
+    }
+
+    @Test
+    void linearDecayHoldsThenFallsToZero() {
+        LearningRate r = LearningRate.linearDecay(2e-4f, 100, 200);
+        assertEquals(2e-4f, r.at(0));
+        assertEquals(2e-4f, r.at(100));
+        assertEquals(1e-4f, r.at(150), 1e-9f);
+        assertEquals(2e-6f, r.at(199), 1e-9f);
+        assertEquals(0f, r.at(200));
+        assertEquals(0f, r.at(5000));
+        assertThrows(IllegalArgumentException.class, () -> LearningRate.linearDecay(1e-3f, 10, 10));
+    }
+
+    /** Three Adam steps on a linear loss (constant gradient) against torch.optim.Adam's formula in doubles. */
+    @Test
+    void adamMatchesTorchFormula() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(2);
+            SequentialBlock b = new SequentialBlock().add(Layers.linear(1, false));
+            b.initialize(m, DataType.FLOAT32, new Shape(2, 3));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray w = b.getParameters().get(0).getValue().getArray();
+            double[] expected = new double[3];
+            float[] w0 = w.toFloatArray();
+            float[][] x = {{1f, -2f, 1e-3f}, {0.5f, 1f, 0f}}; // gradient = column sums: 1.5, -1, 1e-3
+            double[] grad = {1.5, -1, 1e-3};
+            double[] mom = new double[3];
+            double[] var = new double[3];
+            for (int i = 0; i < 3; i++) {
+                expected[i] = w0[i];
+            }
+            try (Adam adam = new Adam(b, m, 0.5f, 0.999f)) {
+                for (int t = 1; t <= 3; t++) {
+                    try (NDManager s = m.newSubManager();
+                         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(b.forward(ps, new NDList(s.create(x)), true).singletonOrThrow().sum());
+                    }
+                    adam.step(1e-2f);
+                    for (int i = 0; i < 3; i++) {
+                        mom[i] = 0.5 * mom[i] + 0.5 * grad[i];
+                        var[i] = 0.999 * var[i] + 0.001 * grad[i] * grad[i];
+                        double denom = Math.sqrt(var[i]) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8;
+                        expected[i] -= 1e-2 / (1 - Math.pow(0.5, t)) * mom[i] / denom;
+                    }
+                }
+            }
+            float[] got = w.toFloatArray();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[i], got[i], 1e-6, "weight " + i);
+            }
+        }
+    }
 }

@@ -209,6 +209,40 @@ class StylePackTest {
                 + "tools/train-default.sh", assertThrows(FontganException.class, StylePack::loadDefault).line());
     }
 
+    @Test
+    void shippedPackGivesTheSameGlyphsWithFoldedWeights() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(StylePack.hasDefault());
+        try (StylePack p = StylePack.loadDefault(); NDManager m = NDManager.newBaseManager()) {
+            assertTrue(p.folded(), "the default arch folds");
+            int[] cps = "永和九年岁在癸丑暮春之初会于山阴Hello, world".codePoints().toArray();
+            GlyphImage[] src = Arrays.stream(p.sources(cps)).filter(g -> g != null).toArray(GlyphImage[]::new);
+            int px = p.sizePx(), area = px * px, styles = p.styles().size();
+            float[] pixels = new float[src.length * area];
+            float[] weights = new float[src.length * styles];
+            for (int k = 0; k < src.length; k++) {
+                for (int j = 0; j < area; j++) {
+                    pixels[k * area + j] = (src[k].pixels()[j] & 0xff) / 127.5f - 1f;
+                }
+                weights[k * styles + k % styles] = 1f; // every style, and a blend in the last row
+            }
+            Arrays.fill(weights, (src.length - 1) * styles, src.length * styles, 1f / styles);
+            NDArray x = m.create(pixels, new Shape(src.length, 1, px, px));
+            NDArray w = m.create(weights, new Shape(src.length, styles));
+            float[] expected = p.forwardUnfolded(x, w).toFloatArray();
+            float[] got = p.forward(x, w).toFloatArray();
+            float worst = 0;
+            for (int i = 0; i < got.length; i++) {
+                worst = Math.max(worst, Math.abs(expected[i] - got[i]));
+            }
+            assertTrue(worst < 1e-4f, "largest difference " + worst);
+            long midtones = 0;
+            for (float v : expected) {
+                midtones += Math.abs(v) < 0.9f ? 1 : 0;
+            }
+            assertTrue(midtones > 1000, "outputs are not all saturated (" + midtones + ")");
+        }
+    }
+
     private static void assertOneLine(FontganException e, Path where) {
         assertTrue(e.line().startsWith("error: " + where), e.line());
         assertFalse(e.line().contains("\n"), e.line());

@@ -1,5 +1,7 @@
 package dev.fontgan.zi2zi;
 
+import dev.fontgan.data.SyntheticPairs;
+
 /** Manual probe: java -cp ... dev.fontgan.zi2zi.BenchProbe ARCH ITERS */
 public final class BenchProbe {
     public static void main(String[] a) {

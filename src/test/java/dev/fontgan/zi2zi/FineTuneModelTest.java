@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.fontgan.TorchRuntime;
+import dev.fontgan.data.SyntheticPairs;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.fontgan.zi2zi;
 
+import dev.fontgan.data.SyntheticPairs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

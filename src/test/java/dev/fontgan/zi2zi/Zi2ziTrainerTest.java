@@ -13,6 +13,8 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import dev.fontgan.FontganException;
 import dev.fontgan.TorchRuntime;
+import dev.fontgan.data.PairBatches;
+import dev.fontgan.data.SyntheticPairs;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
-import dev.fontgan.gan.DataMode;
 import dev.fontgan.gan.Losses;
 import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
@@ -17,7 +16,7 @@ import dev.fontgan.nn.Norm;
 
 /**
  * Auxiliary-classifier GAN: G(z, y); D has a real/fake head and a K-class head (logits; the
- * cross-entropy applies log-softmax itself). D learns the class of reals and fakes, G wants its
+ * cross-entropy applies log-softmax itself). D's class head learns the class of reals, G wants its
  * fakes judged real and of the requested class.
  */
 public final class Acgan implements Variant {
@@ -32,11 +31,6 @@ public final class Acgan implements Variant {
     }
 
     @Override
-    public DataMode data() {
-        return DataMode.CLASS_GLYPHS;
-    }
-
-    @Override
     public Metric metric() {
         return Metric.CLASS_ACCURACY;
     }
@@ -44,7 +38,7 @@ public final class Acgan implements Variant {
     @Override
     public Players build(VariantConfig c) {
         return Dcgan.players(c, Conditioning.LABEL_TO_GENERATOR, Norm.BATCH, true)
-                .optimizers(OptimizerSpec.adam(2e-4f, 0.5f, 0.999f), OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                .optimizers(OptimizerSpec.dcganAdam())
                 .build();
     }
 
@@ -55,7 +49,10 @@ public final class Acgan implements Variant {
         s.updateCritic("d_loss", () -> {
             NDList real = s.criticize(b.images(), null);
             NDList fk = s.criticize(fake, null);
-            NDArray cls = Losses.crossEntropy(real.get(2), b.labels()).add(Losses.crossEntropy(fk.get(2), b.labels()));
+            // the class head learns from reals only: trained on fakes too, it learned whatever G drew
+            // for label y as "class y", and G settled on a consistent but wrong mapping (label 0
+            // drew a 'b'; 9% of samples read as the requested class after 2,000 steps)
+            NDArray cls = Losses.crossEntropy(real.get(2), b.labels());
             s.record("d_class", cls);
             return adv.discriminator(real.get(0), fk.get(0)).add(cls);
         });

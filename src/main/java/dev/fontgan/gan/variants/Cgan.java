@@ -3,7 +3,6 @@ package dev.fontgan.gan.variants;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
-import dev.fontgan.gan.DataMode;
 import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
 import dev.fontgan.gan.Players;
@@ -25,11 +24,6 @@ public final class Cgan implements Variant {
     }
 
     @Override
-    public DataMode data() {
-        return DataMode.CLASS_GLYPHS;
-    }
-
-    @Override
     public Metric metric() {
         return Metric.CLASS_ACCURACY;
     }
@@ -37,7 +31,7 @@ public final class Cgan implements Variant {
     @Override
     public Players build(VariantConfig c) {
         return Dcgan.players(c, Conditioning.LABEL, Norm.BATCH, false)
-                .optimizers(OptimizerSpec.adam(2e-4f, 0.5f, 0.999f), OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                .optimizers(OptimizerSpec.dcganAdam())
                 .build();
     }
 

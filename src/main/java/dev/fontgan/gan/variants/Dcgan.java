@@ -8,8 +8,6 @@ import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
 import dev.fontgan.gan.Critic;
-import dev.fontgan.gan.DataMode;
-import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
 import dev.fontgan.gan.Players;
 import dev.fontgan.gan.Step;
@@ -39,19 +37,9 @@ public final class Dcgan implements Variant {
     }
 
     @Override
-    public DataMode data() {
-        return DataMode.CLASS_GLYPHS;
-    }
-
-    @Override
-    public Metric metric() {
-        return Metric.GLYPH_FID;
-    }
-
-    @Override
     public Players build(VariantConfig c) {
         return players(c, Conditioning.NONE, Norm.BATCH, false)
-                .optimizers(OptimizerSpec.adam(2e-4f, 0.5f, 0.999f), OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                .optimizers(OptimizerSpec.dcganAdam())
                 .build();
     }
 

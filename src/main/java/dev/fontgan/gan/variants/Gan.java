@@ -7,8 +7,6 @@ import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
 import dev.fontgan.gan.Critic;
-import dev.fontgan.gan.DataMode;
-import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
 import dev.fontgan.gan.Players;
 import dev.fontgan.gan.Step;
@@ -30,16 +28,6 @@ public final class Gan implements Variant {
     }
 
     @Override
-    public DataMode data() {
-        return DataMode.CLASS_GLYPHS;
-    }
-
-    @Override
-    public Metric metric() {
-        return Metric.GLYPH_FID;
-    }
-
-    @Override
     public Players build(VariantConfig c) {
         int hidden = 8 * c.width();
         int size = c.sizePx();
@@ -54,7 +42,7 @@ public final class Gan implements Variant {
         return Players.builder(c, Conditioning.NONE)
                 .generator(g)
                 .critic(new Critic(Conditioning.NONE, body, true, c.classCount(), false, size))
-                .optimizers(OptimizerSpec.adam(2e-4f, 0.5f, 0.999f), OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                .optimizers(OptimizerSpec.dcganAdam())
                 .build();
     }
 

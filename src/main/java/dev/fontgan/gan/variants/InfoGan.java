@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
-import dev.fontgan.gan.DataMode;
 import dev.fontgan.gan.InfoCodes;
 import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
@@ -37,11 +36,6 @@ public final class InfoGan implements Variant {
     }
 
     @Override
-    public DataMode data() {
-        return DataMode.CLASS_GLYPHS;
-    }
-
-    @Override
     public Metric metric() {
         return Metric.CODE_ACCURACY;
     }
@@ -57,8 +51,8 @@ public final class InfoGan implements Variant {
         return Dcgan.players(c, Conditioning.NONE, Norm.BATCH, false)
                 .generatorInputWidth(c.latentDim() + codes.width())
                 .auxiliary(Mlp.of(new int[] {4 * c.width(), codes.width()}, () -> Layers.leakyRelu(0.2f)),
-                        OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
-                .optimizers(OptimizerSpec.adam(1e-3f, 0.5f, 0.999f), OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                        OptimizerSpec.dcganAdam())
+                .optimizers(OptimizerSpec.adam(1e-3f, 0.5f, 0.999f), OptimizerSpec.dcganAdam())
                 .build();
     }
 

@@ -61,7 +61,7 @@ public final class Pix2Pix implements Variant {
                 .critic(new Critic(Conditioning.IMAGE,
                         PatchDiscriminator.build(new int[] {w, 2 * w, 4 * w, 8 * w}, new int[] {2, 2, 2, 1}, 4, Norm.BATCH),
                         false, 0, false, c.sizePx()))
-                .optimizers(OptimizerSpec.adam(2e-4f, 0.5f, 0.999f), OptimizerSpec.adam(2e-4f, 0.5f, 0.999f))
+                .optimizers(OptimizerSpec.dcganAdam())
                 .build();
     }
 

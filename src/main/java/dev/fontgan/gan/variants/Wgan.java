@@ -3,9 +3,7 @@ package dev.fontgan.gan.variants;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
-import dev.fontgan.gan.DataMode;
 import dev.fontgan.gan.GradientPenalty;
-import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
 import dev.fontgan.gan.Players;
 import dev.fontgan.gan.Step;
@@ -27,19 +25,9 @@ public final class Wgan implements Variant {
     }
 
     @Override
-    public DataMode data() {
-        return DataMode.CLASS_GLYPHS;
-    }
-
-    @Override
-    public Metric metric() {
-        return Metric.GLYPH_FID;
-    }
-
-    @Override
     public Players build(VariantConfig c) {
         return Dcgan.players(c, Conditioning.NONE, Norm.BATCH, false)
-                .optimizers(OptimizerSpec.rmsprop(5e-5f), OptimizerSpec.rmsprop(5e-5f))
+                .optimizers(OptimizerSpec.rmsprop(5e-5f))
                 .build();
     }
 

@@ -1,18 +1,14 @@
-package dev.fontgan.zi2zi;
+package dev.fontgan.data;
 
 import ai.djl.ndarray.NDManager;
-import dev.fontgan.data.GlyphDataset;
-import dev.fontgan.data.PairedBatch;
-import dev.fontgan.data.PairedGlyphs;
-import dev.fontgan.data.Split;
 import java.util.List;
 
 /**
- * zi2zi pairs from a glyph dataset: training batches from the TRAIN split in seeded epoch order
+ * Paired training data (zi2zi, BicycleGAN) from a glyph dataset: training batches from the TRAIN split in seeded epoch order
  * (batch k is a function of k, so resumed runs see the same data); grid samples from unseen
  * (TEST) characters when there are any.
  */
-final class GlyphPairs implements PairBatches {
+public final class GlyphPairs implements PairBatches {
     /** Each style is drawn at least this often relative to the largest style. */
     static final double MIN_STYLE_SHARE = 0.25;
 
@@ -25,7 +21,7 @@ final class GlyphPairs implements PairBatches {
     private long cachedEpoch = -1;
     private int[] cachedOrder;
 
-    GlyphPairs(GlyphDataset dataset, long seed) {
+    public GlyphPairs(GlyphDataset dataset, long seed) {
         this.dataset = dataset;
         this.train = new PairedGlyphs(dataset, Split.TRAIN);
         PairedGlyphs test = new PairedGlyphs(dataset, Split.TEST);

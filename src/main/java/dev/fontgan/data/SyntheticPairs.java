@@ -1,4 +1,4 @@
-package dev.fontgan.zi2zi;
+package dev.fontgan.data;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -1,11 +1,11 @@
-package dev.fontgan.zi2zi;
+package dev.fontgan.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 
 /**
- * Paired training data for zi2zi: (source glyph, target glyph, style id). Batches are a pure
+ * Paired training data (zi2zi, BicycleGAN): (source glyph, target glyph, style id). Batches are a pure
  * function of the iteration number, so a resumed run sees the same data as an uninterrupted one.
  */
 public interface PairBatches {

@@ -1,11 +1,11 @@
-package dev.fontgan.zi2zi;
+package dev.fontgan.data;
 
 import dev.fontgan.FontganException;
 import java.nio.file.Path;
 
-/** Opens training pairs for zi2zi from a {@code --data} argument. */
-public final class Zi2ziData {
-    private Zi2ziData() {}
+/** Opens paired training data (zi2zi, BicycleGAN) from a {@code --data} argument. */
+public final class PairData {
+    private PairData() {}
 
     /**
      * A glyph dataset folder, or {@code synthetic:STYLES:CHARS[:SIZE]} for generated test pairs.
@@ -26,6 +26,6 @@ public final class Zi2ziData {
                 throw new FontganException(spec, "expected synthetic:STYLES:CHARS[:SIZE]");
             }
         }
-        return new GlyphPairs(dev.fontgan.data.GlyphDataset.open(data), seed);
+        return new GlyphPairs(GlyphDataset.open(data), seed);
     }
 }

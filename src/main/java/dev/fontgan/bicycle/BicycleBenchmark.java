@@ -1,0 +1,47 @@
+package dev.fontgan.bicycle;
+
+import ai.djl.ndarray.NDArray;
+import dev.fontgan.Json;
+import dev.fontgan.data.SyntheticPairs;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Times BicycleGAN training iterations (D + D2 step, then one G + E step) on synthetic data:
+ * median of the timed iterations. tools/bicycle_ref.py is the same iteration in PyTorch eager.
+ */
+public final class BicycleBenchmark {
+    private BicycleBenchmark() {}
+
+    /** @param features the feature-loss extractor, or null to time without the feature loss */
+    public static Map<String, Object> run(BicycleArch arch, int batch, int sizePx, UnaryOperator<NDArray> features,
+            int warmup, int iterations) {
+        BicycleConfig.LossWeights w = BicycleConfig.LossWeights.defaults();
+        BicycleConfig config = BicycleConfig.defaults().withArch(arch).withBatchSize(batch)
+                .withWeights(features == null ? new BicycleConfig.LossWeights(w.gan(), w.gan2(), w.l1(), w.kl(),
+                        w.latent(), w.tv(), 0, w.style()) : w);
+        SyntheticPairs data = new SyntheticPairs(sizePx, 4, 32, 1);
+        try (BicycleTrainer t = new BicycleTrainer(config, data, features)) {
+            for (int i = 0; i < warmup; i++) {
+                t.runIteration();
+            }
+            double[] ms = new double[iterations];
+            for (int i = 0; i < iterations; i++) {
+                long t0 = System.nanoTime();
+                t.runIteration();
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            double[] sorted = ms.clone();
+            Arrays.sort(sorted);
+            double median = sorted[iterations / 2];
+            BicycleModel m = t.model();
+            return Json.obj("images_per_s", batch * 1000.0 / median, "model", "bicycle", "arch", arch.toString(),
+                    "g_params", m.generatorParameterCount(), "e_params", m.encoderParameterCount(),
+                    "d_params", m.discriminatorParameterCount(), "feature_loss", features != null,
+                    "batch", batch, "size", sizePx, "ms_per_step", median, "min_ms_per_step", sorted[0],
+                    "iterations", iterations,
+                    "threads", Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()));
+        }
+    }
+}

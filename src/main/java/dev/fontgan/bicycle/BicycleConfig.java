@@ -1,0 +1,100 @@
+package dev.fontgan.bicycle;
+
+import dev.fontgan.Json;
+import dev.fontgan.gan.LearningRate;
+import java.util.Map;
+
+/**
+ * Training settings for BicycleGAN. Adam 2e-4, betas (0.5, 0.999), constant rate unless a halving
+ * period is set (the paper's settings); batch 16, its first half feeds the encoded-z (cVAE-GAN)
+ * branch and the second half the random-z (cLR-GAN) branch.
+ */
+public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate, long halveEvery,
+        float learningRateFloor, LossWeights weights, long seed, int sampleEvery, int checkpointEvery,
+        int keepCheckpoints, int logEvery) {
+
+    /**
+     * Generator/encoder loss weights; 0 turns a term off.
+     * @param gan LSGAN on D (encoded branch): 1, the paper's lambda_GAN
+     * @param gan2 LSGAN on D2 (random branch): 1, the paper's lambda_GAN2
+     * @param l1 L1 of the encoded-branch output to its target: 10, the paper's lambda_L1
+     * @param kl KL of E's posterior from N(0, 1), summed over z: 0.01, the paper's lambda_kl; small so
+     *     E can still carry style information
+     * @param latent latent regression |E(G(A, z)) - z|_1 on the random branch, G only: 0.5, the paper's
+     *     lambda_z; it stops G from ignoring z
+     * @param tv total variation of both branches' outputs: 1e-4 as zi2zi; enough to remove speckle,
+     *     small enough not to thin strokes
+     * @param feature L1 between glyph-classifier features of the encoded-branch output and its target:
+     *     1; the classifier knows which strokes make a character, so this guards content (thin
+     *     strokes that pixel L1 barely notices); off when no extractor is given
+     * @param style auxiliary style classification of E's mean (a linear head over the dataset's
+     *     styles, cross-entropy): 0 (off); it groups the latent space by font when turned on
+     */
+    public record LossWeights(float gan, float gan2, float l1, float kl, float latent, float tv, float feature,
+            float style) {
+        public static LossWeights defaults() {
+            return new LossWeights(1f, 1f, 10f, 0.01f, 0.5f, 1e-4f, 1f, 0f);
+        }
+
+        public Map<String, Object> toJson() {
+            return Json.obj("gan", (double) gan, "gan2", (double) gan2, "l1", (double) l1, "kl", (double) kl,
+                    "latent", (double) latent, "tv", (double) tv, "feature", (double) feature, "style", (double) style);
+        }
+    }
+
+    public BicycleConfig {
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("BicycleGAN needs a batch of at least 2 (one per branch)");
+        }
+    }
+
+    public static BicycleConfig defaults() {
+        return new BicycleConfig(BicycleArch.DEFAULT, 16, 2e-4f, 0, 2e-4f, LossWeights.defaults(), 1, 500, 250, 3, 10);
+    }
+
+    public BicycleConfig withArch(BicycleArch a) {
+        return new BicycleConfig(a, batchSize, learningRate, halveEvery, learningRateFloor, weights, seed, sampleEvery,
+                checkpointEvery, keepCheckpoints, logEvery);
+    }
+
+    public BicycleConfig withBatchSize(int b) {
+        return new BicycleConfig(arch, b, learningRate, halveEvery, learningRateFloor, weights, seed, sampleEvery,
+                checkpointEvery, keepCheckpoints, logEvery);
+    }
+
+    public BicycleConfig withLearningRate(float lr, long every, float floor) {
+        return new BicycleConfig(arch, batchSize, lr, every, floor, weights, seed, sampleEvery, checkpointEvery,
+                keepCheckpoints, logEvery);
+    }
+
+    public BicycleConfig withWeights(LossWeights w) {
+        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, w, seed, sampleEvery,
+                checkpointEvery, keepCheckpoints, logEvery);
+    }
+
+    public BicycleConfig withSeed(long s) {
+        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, weights, s, sampleEvery,
+                checkpointEvery, keepCheckpoints, logEvery);
+    }
+
+    public BicycleConfig withSchedule(int sample, int checkpoint, int log) {
+        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, weights, seed, sample,
+                checkpoint, keepCheckpoints, log);
+    }
+
+    /** Images of the encoded-z branch in each batch (the rest take random z). */
+    public int encodedPerBatch() {
+        return batchSize / 2;
+    }
+
+    public LearningRate schedule() {
+        return LearningRate.halving(learningRate, halveEvery, learningRateFloor);
+    }
+
+    public Map<String, Object> toJson() {
+        return Json.obj("arch", arch.toJson(), "batch", batchSize, "lr", (double) learningRate,
+                "lr_halve_every", halveEvery, "lr_floor", (double) learningRateFloor, "weights", weights.toJson(),
+                "seed", seed, "sample_every", sampleEvery, "checkpoint_every", checkpointEvery,
+                "keep_checkpoints", keepCheckpoints, "log_every", logEvery);
+    }
+}

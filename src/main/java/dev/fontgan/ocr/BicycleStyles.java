@@ -1,0 +1,76 @@
+package dev.fontgan.ocr;
+
+import dev.fontgan.FontganException;
+import dev.fontgan.style.Hand;
+import dev.fontgan.style.PackHand;
+import dev.fontgan.style.StylePack;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bicycle:[FILE.fgstyle:]SELECTOR} styles from a BicycleGAN pack. {@code random} is a style
+ * family: every line draws its own style seed (recorded in the manifest as {@code style_seed}) and
+ * is written with the pack's latent code for that seed, so a dataset holds as many handwriting
+ * styles as lines. Any other selector ({@code all}, names joined by {@code +}) names the pack's
+ * saved styles, as {@code pack:} does. Without a file the pack given to the resolver is used
+ * ({@code fontgan dataset --pack}).
+ */
+public final class BicycleStyles implements StyleResolver {
+    /** Seeds whose glyphs are kept; a line's seed is used by that line alone, so a few suffice. */
+    static final int CACHED_SEEDS = 64;
+
+    private final Path defaultPack;
+    private final Map<Path, StylePack> open = new HashMap<>();
+
+    /** @param defaultPack the pack of selectors that name no file, or null */
+    public BicycleStyles(Path defaultPack) {
+        this.defaultPack = defaultPack;
+    }
+
+    @Override
+    public synchronized List<Style> resolve(String selector, double weight) {
+        int colon = selector.lastIndexOf(':');
+        Path file = colon > 0 ? Path.of(selector.substring(0, colon)) : defaultPack;
+        String what = colon > 0 ? selector.substring(colon + 1) : selector;
+        if (file == null) {
+            throw new FontganException("--styles", "bicycle:" + selector + ": which pack? give --pack P.fgstyle or "
+                    + "bicycle:P.fgstyle:" + selector);
+        }
+        StylePack pack = open.computeIfAbsent(file, StylePack::load);
+        if (!pack.hasLatentSpace()) {
+            throw new FontganException(file, "bicycle: styles need a bicycle pack; this one is " + pack.kind()
+                    + " (use pack:" + file + ":" + what + ")");
+        }
+        String kind = colon > 0 ? "bicycle:" + file : "bicycle";
+        if (!what.equals("random")) {
+            return new PackStyles(kind, () -> pack).resolve(what, weight);
+        }
+        Hand coverage = PackHand.latent(pack, new float[pack.latentSize()], kind + ":random", false);
+        return List.of(new Style(kind + ":random", pack.where(), coverage, weight, new Members(pack, kind)::of));
+    }
+
+    /** The hands of a random family, each caching its glyphs: keyed by (style seed, character). */
+    private static final class Members {
+        private final StylePack pack;
+        private final String kind;
+        private final Map<Long, Hand> recent = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Hand> eldest) {
+                return size() > CACHED_SEEDS;
+            }
+        };
+
+        Members(StylePack pack, String kind) {
+            this.pack = pack;
+            this.kind = kind;
+        }
+
+        synchronized Hand of(long styleSeed) {
+            return recent.computeIfAbsent(styleSeed, s -> new CachedHand(PackHand.latent(pack, pack.latentForSeed(s),
+                    kind + ":random#" + s, false)));
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package dev.fontgan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fontgan.Json;
+import dev.fontgan.TestFonts;
+import dev.fontgan.bicycle.BicycleModel;
+import dev.fontgan.style.TinyBicyclePacks;
+import dev.fontgan.style.TinyPacks;
+import dev.fontgan.zi2zi.Zi2ziModel;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** export, styles, styles grid, render, eval and dataset with a tiny untrained bicycle pack. */
+class BicycleCliTest {
+    @TempDir static Path dir;
+    static Path data;
+    static Path pack;
+    static Path zi2zi;
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void setUp() {
+        TestFonts.useHome();
+        data = TinyPacks.dataset(dir);
+        try (BicycleModel ignored = TinyBicyclePacks.run(dir.resolve("run"), data, 5)) {
+            // run folder written
+        }
+        pack = dir.resolve("tiny-bicycle.fgstyle");
+        Result r = run("export", dir.resolve("run").toString(), "-o", pack.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("wrote " + pack), r.out());
+        try (Zi2ziModel ignored = TinyPacks.run(dir.resolve("zi2zi-run"), data, 3)) {
+            // run folder written
+        }
+        zi2zi = dir.resolve("zi2zi.fgstyle");
+        assertEquals(0, run("export", dir.resolve("zi2zi-run").toString(), "-o", zi2zi.toString()).code());
+    }
+
+    @Test
+    void aRealTrainingRunExportsToAPackThatRenders() throws Exception {
+        Path run = dir.resolve("trained");
+        Result t = run("train", "bicycle", "--data", data.toString(), "--steps", "2", "--out", run.toString(), "--arch",
+                "tiny", "--batch", "4", "--feature", "0", "--checkpoint-every", "2", "--sample-every", "2", "-q");
+        assertEquals(0, t.code(), t.err());
+        Path trained = dir.resolve("trained.fgstyle");
+        Result e = run("export", run.toString(), "-o", trained.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("step 2, 3 styles"), e.out());
+        Result r = run("render", "的一是", "--pack", trained.toString(), "--z", "random", "--seed", "2", "-o",
+                dir.resolve("trained.png").toString());
+        assertEquals(0, r.code(), r.err());
+        Result s = run("styles", "--pack", trained.toString(), "--json");
+        assertTrue(s.out().contains("\"arch\":\"tiny\"") && s.out().contains("\"kind\":\"bicycle\""), s.out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void stylesJsonShowsKindLatentSizeAndEachStylesZ() {
+        Result r = run("styles", "--pack", pack.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> j = Json.parseObject(r.out(), "stdout");
+        assertEquals("bicycle", j.get("kind"));
+        assertEquals(8, ((Number) j.get("latent_size")).intValue());
+        List<Object> styles = (List<Object>) j.get("styles");
+        assertEquals(3, styles.size());
+        assertEquals(8, ((List<Object>) ((Map<String, Object>) styles.get(1)).get("z")).size());
+        Result text = run("styles", "--pack", pack.toString());
+        assertTrue(text.out().contains("latent size 8"), text.out());
+    }
+
+    @Test
+    void renderRandomStyleIsTheSameForTheSameSeed() throws Exception {
+        Path a = dir.resolve("a.png");
+        Path b = dir.resolve("b.png");
+        Path c = dir.resolve("c.png");
+        for (Object[] o : new Object[][] {{a, "7"}, {b, "7"}, {c, "8"}}) {
+            Result r = run("render", "的一是不了", "--pack", pack.toString(), "--z", "random", "--seed", (String) o[1],
+                    "--jitter", "0", "-o", o[0].toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("z:seed=" + o[1]), r.out());
+        }
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)));
+    }
+
+    @Test
+    void renderWithReferencePicturesAndNamedStyles() throws Exception {
+        Path ref1 = dir.resolve("ref1.png");
+        Path ref2 = dir.resolve("ref2.png");
+        ImageIO.write(glyphPicture("的"), "png", ref1.toFile());
+        ImageIO.write(glyphPicture("一"), "png", ref2.toFile());
+        Path out = dir.resolve("ref.png");
+        Result r = run("render", "是不了", "--pack", pack.toString(), "--reference", ref1.toString(), ref2.toString(),
+                "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("reference:2 glyphs"), r.out());
+        assertTrue(Files.size(out) > 100);
+        Result named = run("render", "是不了", "--pack", pack.toString(), "--style", "ukai", "-o",
+                dir.resolve("named.png").toString());
+        assertEquals(0, named.code(), named.err());
+    }
+
+    private static BufferedImage glyphPicture(String ch) {
+        BufferedImage img = new BufferedImage(90, 80, BufferedImage.TYPE_BYTE_GRAY);
+        var g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 90, 80);
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(20, 15, 45, 8);
+        g.fillRect(38, 15, 8, 50);
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void latentOptionsNeedABicyclePackAndOneStyle() {
+        Path out = dir.resolve("no.png");
+        Result r = run("render", "abc", "--pack", zi2zi.toString(), "--z", "random", "-o", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("error: " + zi2zi + ": ") && r.err().contains("bicycle pack"), r.err());
+        assertEquals(1, r.err().strip().lines().count());
+        r = run("render", "abc", "--pack", pack.toString(), "--z", "gauss", "-o", out.toString());
+        assertTrue(r.code() == 1 && r.err().startsWith("error: --z: "), r.err());
+        r = run("render", "abc", "--pack", pack.toString(), "--z", "random", "--style", "ukai", "-o", out.toString());
+        assertTrue(r.code() == 1 && r.err().startsWith("error: --z: "), r.err());
+        assertFalse(Files.exists(out));
+        r = run("finetune", "--from", pack.toString(), "--font", TestFonts.path(TestFonts.WQY_MICROHEI).toString(),
+                "--steps", "1", "--out", dir.resolve("ft").toString(), "-q");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("error: " + pack + ": fine-tuning") && r.err().contains("--reference"), r.err());
+    }
+
+    @Test
+    void stylesGridHasOneRowPerCharacterAndOneColumnPerStyle() throws Exception {
+        Path grid = dir.resolve("grid.png");
+        Result r = run("styles", "grid", "--pack", pack.toString(), "--chars", "的一是ab", "--count", "4", "--seed",
+                "3", "--cell", "32", "-o", grid.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("5 characters x 4 styles"), r.out());
+        BufferedImage img = ImageIO.read(grid.toFile());
+        Path named = dir.resolve("grid-named.png");
+        assertEquals(0, run("styles", "grid", "--pack", pack.toString(), "--chars", "的一是ab", "--count", "4",
+                "--seed", "3", "--cell", "32", "--named", "-o", named.toString()).code());
+        BufferedImage wider = ImageIO.read(named.toFile());
+        assertEquals(3 * (32 + 4), wider.getWidth() - img.getWidth(), "three named columns of 32 px + gap");
+        assertEquals(img.getHeight(), wider.getHeight());
+        Path again = dir.resolve("grid-again.png");
+        run("styles", "grid", "--pack", pack.toString(), "--chars", "的一是ab", "--count", "4", "--seed", "3",
+                "--cell", "32", "-o", again.toString());
+        assertArrayEquals(Files.readAllBytes(grid), Files.readAllBytes(again));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void evalOfABicyclePackGivesEveryField() throws Exception {
+        Path report = dir.resolve("report.html");
+        Result r = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
+                zi2zi.toString(), "--z-count", "3", "--json", "--report", report.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> j = Json.parseObject(r.out(), "stdout");
+        assertEquals("bicycle", j.get("kind"));
+        assertEquals(3, ((List<Object>) j.get("styles")).size());
+        for (String k : List.of("mean", "baselines")) {
+            assertNotNull(j.get(k), k);
+        }
+        boolean shipped = dev.fontgan.eval.GlyphClassifier.class.getResource(
+                dev.fontgan.eval.GlyphClassifier.DEFAULT_RESOURCE) != null;
+        Map<String, Object> random = (Map<String, Object>) j.get("random_z");
+        assertEquals(3, ((Number) random.get("styles")).intValue());
+        assertTrue(((Number) random.get("chars")).intValue() > 0);
+        Object content = random.get("content_acc");
+        assertTrue(shipped ? content instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1 : content == null);
+        Map<String, Object> diversity = (Map<String, Object>) j.get("diversity");
+        assertEquals("zi2zi_styles", diversity.get("baseline"));
+        for (String k : List.of("random_z", "z_zero", "named_styles", "real_styles", "zi2zi_styles")) {
+            Map<String, Object> d = (Map<String, Object>) diversity.get(k);
+            assertNotNull(d, k);
+            double l1 = ((Number) d.get("pixel_l1")).doubleValue();
+            assertTrue(l1 >= 0 && l1 < 1, k + " " + l1);
+            assertEquals(shipped, d.get("feature") instanceof Number, k);
+        }
+        assertEquals(0.0, ((Number) ((Map<String, Object>) diversity.get("z_zero")).get("pixel_l1")).doubleValue());
+        assertTrue(((Number) ((Map<String, Object>) diversity.get("random_z")).get("pixel_l1")).doubleValue() > 0);
+        Map<String, Object> rec = (Map<String, Object>) j.get("reconstruction");
+        List<Object> rows = (List<Object>) rec.get("styles");
+        assertEquals(3, rows.size());
+        for (Object o : rows) {
+            Map<String, Object> row = (Map<String, Object>) o;
+            for (String k : List.of("l1", "ssim", "ink_recall", "count")) {
+                assertTrue(row.get(k) instanceof Number, k + " in " + row);
+            }
+        }
+        assertTrue(((Map<String, Object>) rec.get("mean")).get("ssim") instanceof Number);
+        String html = Files.readString(report);
+        assertTrue(html.contains("Random styles") && html.contains("Diversity") && html.contains("Reconstruction"));
+        Result text = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
+                zi2zi.toString(), "--z-count", "2", "-q");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("random styles: 2 x") && text.out().contains("reconstruction"), text.out());
+        Result wrongBase = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
+                pack.toString(), "-q");
+        assertEquals(1, wrongBase.code());
+        assertTrue(wrongBase.err().contains("zi2zi pack"), wrongBase.err());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void datasetDrawsANewRecordedStyleSeedPerLineWhateverTheWorkers() throws Exception {
+        TestFonts.path("fonts/catalog.json");
+        Path one = dir.resolve("ocr-1");
+        Path two = dir.resolve("ocr-2");
+        for (Object[] o : new Object[][] {{one, "1"}, {two, "2"}}) {
+            Result r = run("dataset", "--chars", "的一是不了人我在有他", "--min-len", "3", "--max-len", "6",
+                    "--count", "6", "--out", o[0].toString(), "--styles", "bicycle:random=0.7,bicycle:ukai=0.3",
+                    "--pack", pack.toString(), "--no-augment", "--workers", (String) o[1], "--quiet");
+            assertEquals(0, r.code(), r.err());
+        }
+        List<String> rows = Files.readAllLines(one.resolve("manifest.jsonl"));
+        assertEquals(rows, Files.readAllLines(two.resolve("manifest.jsonl")));
+        Set<Object> seeds = new HashSet<>();
+        int random = 0;
+        for (String line : rows) {
+            Map<String, Object> row = Json.parseObject(line, "row");
+            if (row.get("style").equals("bicycle:random")) {
+                random++;
+                assertNotNull(row.get("style_seed"), line);
+                seeds.add(row.get("style_seed"));
+                String path = (String) row.get("path");
+                assertArrayEquals(Files.readAllBytes(one.resolve(path)), Files.readAllBytes(two.resolve(path)));
+            } else {
+                assertEquals("bicycle:ukai", row.get("style"));
+                assertNull(row.get("style_seed"));
+            }
+        }
+        assertTrue(random >= 2, "some random lines in " + rows);
+        assertEquals(random, seeds.size(), "a new style seed per line");
+        Result noPack = run("dataset", "--chars", "digits", "--count", "2", "--out", dir.resolve("none").toString(),
+                "--styles", "bicycle:random");
+        assertEquals(1, noPack.code());
+        assertTrue(noPack.err().startsWith("error: --styles: ") && noPack.err().contains("--pack"), noPack.err());
+        Result zi = run("dataset", "--chars", "digits", "--count", "2", "--out", dir.resolve("none").toString(),
+                "--styles", "bicycle:" + zi2zi + ":random");
+        assertEquals(1, zi.code());
+        assertTrue(zi.err().contains("bicycle pack"), zi.err());
+    }
+}
