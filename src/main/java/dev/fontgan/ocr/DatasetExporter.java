@@ -261,8 +261,8 @@ public final class DatasetExporter {
                 ((Number) row.get("height")).intValue(), Augmentation.fromJson((Map<String, Object>) row.get("aug"), where),
                 ((Number) guard.get("skipped_texts")).intValue(), Boolean.TRUE.equals(guard.get("restyled")),
                 ((Number) guard.get("substituted")).intValue(), ((Number) guard.get("dropped")).intValue(),
-                Boolean.TRUE.equals(guard.get("uppercased")),
-                row.get("style_seed") instanceof Number s ? s.longValue() : null);
+                row.get("style_seed") instanceof Number s ? s.longValue() : null,
+                Boolean.TRUE.equals(guard.get("uppercased")));
     }
 
     /** Assembles the label files from the shard rows, in index order, then the summary. */

@@ -16,19 +16,18 @@ package dev.fontgan.ocr;
  * @param restyled     whether the drawn style could not write the text and another was chosen
  * @param substituted  characters written by a fallback font
  * @param dropped      characters no style or font could write, removed from text and label
- * @param uppercased   whether lowercase letters were made capitals because the style writes only
- *                     capitals (the label says what the picture shows)
  * @param styleSeed    for a style that is a family (a BicycleGAN pack's random styles), the seed
  *                     of the member writing this line; null otherwise
+ * @param uppercased   whether lowercase letters were made capitals because the style writes only
+ *                     capitals (the label says what the picture shows)
  */
 public record LinePlan(long index, long seed, String text, String style, boolean substitute, int heightPx,
                        Augmentation aug, int skippedTexts, boolean restyled, int substituted, int dropped,
-                       boolean uppercased, Long styleSeed) {
-    /** A plan whose style is one fixed hand. */
+                       Long styleSeed, boolean uppercased) {
+    /** A plan whose style is one fixed hand, its text as drawn. */
     public LinePlan(long index, long seed, String text, String style, boolean substitute, int heightPx,
-                    Augmentation aug, int skippedTexts, boolean restyled, int substituted, int dropped,
-                    boolean uppercased) {
-        this(index, seed, text, style, substitute, heightPx, aug, skippedTexts, restyled, substituted, dropped,
-                uppercased, null);
+                    Augmentation aug, int skippedTexts, boolean restyled, int substituted, int dropped) {
+        this(index, seed, text, style, substitute, heightPx, aug, skippedTexts, restyled, substituted, dropped, null,
+                false);
     }
 }

@@ -110,11 +110,11 @@ public final class SamplePlanner {
     private LinePlan finish(long index, long sampleSeed, SplittableRandom r, String line, Style style, boolean substitute,
                             int skipped, boolean restyled, int substituted, int dropped) {
         Augmentation aug = augment.draw(r);
-        String text = styles.capitalsOnly(style) ? capitals(line, style) : line;
         // derived, not drawn from r: plans of fixed styles stay exactly what they were
         Long styleSeed = style.isFamily() ? sampleSeed(sampleSeed, STYLE_SEED_STREAM) : null;
+        String text = styles.capitalsOnly(style) ? capitals(line, style) : line;
         return new LinePlan(index, sampleSeed, text, style.name(), substitute, heightPx, aug, skipped, restyled,
-                substituted, dropped, !text.equals(line), styleSeed);
+                substituted, dropped, styleSeed, !text.equals(line));
     }
 
     /** Lowercase letters as the capitals the style draws for them (where it has the capital). */

@@ -33,7 +33,8 @@ public final class StyleMix {
         for (int i = 0; i < styles.size(); i++) {
             sum += styles.get(i).weight();
             cumulative[i] = sum;
-            if (CapitalsOnly.test(styles.get(i).hand())) {
+            // a family (one hand per style seed) has no single answer; its members are not judged
+            if (!styles.get(i).isFamily() && CapitalsOnly.test(styles.get(i).hand())) {
                 capitalsOnly.add(styles.get(i).name());
             }
         }
