@@ -33,7 +33,7 @@ final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Run folder.") Path out;
     @Option(names = "--resume", description = "Continue the run in --out from its newest checkpoint.") boolean resume;
     @Option(names = "--fonts", defaultValue = "fonts", description = "Fonts folder for class glyphs.") String fonts;
-    @Option(names = "--chars", description = "Characters: classes for class glyphs (default digits + Latin letters), pairs for paired glyphs (default ascii).") String chars;
+    @Option(names = "--chars", description = "Characters: classes for class glyphs (default digits + Latin letters; digits for the conditional variants), pairs for paired glyphs (default ascii). --resume keeps the run's own.") String chars;
     @Option(names = "--source", defaultValue = GanDataSpec.DEFAULT_SOURCE, description = "Source font for paired glyphs.") String source;
     @Option(names = "--target", defaultValue = GanDataSpec.DEFAULT_TARGET, description = "Target font for paired glyphs.") String target;
     @Option(names = "--sample-every", defaultValue = "500") int sampleEvery;
@@ -47,10 +47,11 @@ final class GanTrainCommand implements Callable<Integer> {
             throw new FontganException("--steps/--batch/--width", "must be positive (--steps 0 saves the untrained model)");
         }
         Variant v = Variants.named(variant);
-        VariantConfig saved = resume ? savedConfig() : null;
+        Map<String, Object> savedRun = resume ? savedRun() : null;
+        VariantConfig saved = savedRun == null ? null : savedConfig(savedRun);
         Progress progress = common.progress();
-        String c = chars != null ? chars : v.data() == dev.fontgan.gan.DataMode.PAIRED_GLYPHS
-                ? GanDataSpec.DEFAULT_PAIRED_CHARS : GanDataSpec.DEFAULT_CLASS_CHARS;
+        String c = chars != null ? chars : savedRun != null && savedRun.get("data") instanceof Map<?, ?> d
+                && d.get("chars") instanceof String s ? s : v.defaultChars();
         int sizePx = saved != null ? saved.sizePx() : size;
         GanData data = new GanDataSpec(fonts, c, source, target, sizePx, seed).load(v.data(), Progress.NONE);
         VariantConfig config = saved != null ? saved : VariantConfig.defaults(sizePx, data.classCount())
@@ -67,12 +68,15 @@ final class GanTrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private VariantConfig savedConfig() {
+    /** The config.json of the run to resume, or null when there is none yet. */
+    private Map<String, Object> savedRun() {
         RunDirectory run = new RunDirectory(out, 1);
-        if (!run.exists()) {
-            return null;
-        }
-        Object c = run.readConfig().get("config");
+        return run.exists() ? run.readConfig() : null;
+    }
+
+    private VariantConfig savedConfig(Map<String, Object> saved) {
+        RunDirectory run = new RunDirectory(out, 1);
+        Object c = saved.get("config");
         if (!(c instanceof Map<?, ?>)) {
             throw new FontganException(run.configFile(), "run config has no \"config\" object");
         }

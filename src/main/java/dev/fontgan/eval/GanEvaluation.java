@@ -37,7 +37,10 @@ public final class GanEvaluation {
                 return out;
             }
             GanRun.Samples s = run.generate(count, seed, m);
-            GlyphClassifier.Predictions p = classifier.predict(s.images());
+            // characters are read among the run's own classes (a closed set, as an MNIST classifier
+            // reads digits): a '0' that looks like an 'O' outside the set is not a miss
+            int[] among = metric == Metric.GLYPH_FID ? null : classCodePoints(run);
+            GlyphClassifier.Predictions p = classifier.predict(s.images(), among);
             switch (metric) {
                 case GLYPH_FID -> out.put("glyph_fid", fid(run, classifier, p, count, seed, m));
                 case CLASS_ACCURACY -> {
@@ -46,9 +49,13 @@ public final class GanEvaluation {
                         expected[i] = run.data().codePoint(s.labels()[i]);
                     }
                     out.put("class_accuracy", classifier.contentAccuracy(p, expected).toJson());
+                    out.put("real_floor", realFloor(run, classifier, count, m).toJson());
                     out.put("glyph_fid", fid(run, classifier, p, count, seed, m));
                 }
-                case CODE_ACCURACY -> out.put("code_accuracy", codeAccuracy(s.labels(), p.codePoint()));
+                case CODE_ACCURACY -> {
+                    out.put("code_accuracy", codeAccuracy(s.labels(), p.codePoint()));
+                    out.put("real_floor", realFloor(run, classifier, count, m).toJson());
+                }
                 default -> throw new IllegalStateException(metric.name());
             }
         }
@@ -60,6 +67,30 @@ public final class GanEvaluation {
         Batch real = run.data().evaluation(2 * count, m);
         float[][] realFeatures = classifier.predict(real.images()).features();
         return GlyphFid.compare(realFeatures, generated.features(), seed).toJson();
+    }
+
+    /**
+     * The same class-accuracy measurement (closed set of the run's classes) on real glyphs of the run's data (a fixed draw over every
+     * font and class): the ceiling a generator can reach under this classifier, reported beside
+     * every conditional number.
+     */
+    static Accuracy realFloor(GanRun run, GlyphClassifier classifier, int count, NDManager m) {
+        Batch real = run.data().evaluation(count, m);
+        int[] labels = real.labels().toIntArray();
+        int[] expected = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            expected[i] = run.data().codePoint(labels[i]);
+        }
+        return classifier.contentAccuracy(classifier.predict(real.images(), classCodePoints(run)), expected);
+    }
+
+    /** The characters of the run's classes. */
+    static int[] classCodePoints(GanRun run) {
+        int[] cps = new int[run.data().classCount()];
+        for (int k = 0; k < cps.length; k++) {
+            cps[k] = run.data().codePoint(k);
+        }
+        return cps;
     }
 
     /**

@@ -185,6 +185,21 @@ public final class GlyphClassifier implements AutoCloseable {
 
     /** Classifies glyphs in batches; any size (resampled to {@link #sizePx()}). */
     public Predictions predict(InkImages images) {
+        return predict(images, null);
+    }
+
+    /**
+     * Classifies glyphs whose character is known to be one of {@code among} (a closed set, as a
+     * class-conditional GAN's classes): the content answer is the best-scoring character of that
+     * set, so a '0' is never "wrong" for looking like an 'O' the set does not contain.
+     * @param among the candidate code points (ones the classifier does not know are ignored); null for every class
+     */
+    public Predictions predict(NDArray glyphs, int[] among) {
+        return predict(InkImages.ofSigned(glyphs), among);
+    }
+
+    private Predictions predict(InkImages images, int[] among) {
+        float[] mask = among == null ? null : contentMask(among);
         InkImages in = images.resized(sizePx);
         int n = in.count();
         int[] content = new int[n];
@@ -196,7 +211,8 @@ public final class GlyphClassifier implements AutoCloseable {
             int to = Math.min(n, from + BATCH);
             try (NDManager sub = model.getNDManager().newSubManager()) {
                 NDList out = forward(in.slice(from, to).toSigned(sub), false, sub);
-                long[] c = out.get(0).argMax(1).toLongArray();
+                NDArray logits = mask == null ? out.get(0) : out.get(0).add(sub.create(mask));
+                long[] c = logits.argMax(1).toLongArray();
                 long[] s = out.get(1).argMax(1).toLongArray();
                 float[] f = out.get(2).toFloatArray();
                 for (int i = from; i < to; i++) {
@@ -208,6 +224,19 @@ public final class GlyphClassifier implements AutoCloseable {
             }
         }
         return new Predictions(content, cps, style, features);
+    }
+
+    /** 0 for the content classes of {@code among}, -infinity for the rest (added to the logits). */
+    private float[] contentMask(int[] among) {
+        float[] mask = new float[codePoints.length];
+        java.util.Arrays.fill(mask, Float.NEGATIVE_INFINITY);
+        for (int cp : among) {
+            int k = contentClass(cp);
+            if (k >= 0) { // unknown characters cannot be answered; accuracy skips them
+                mask[k] = 0f;
+            }
+        }
+        return mask;
     }
 
     /** Feature vectors (the embedding before the heads) for glyph-FID; any size. */

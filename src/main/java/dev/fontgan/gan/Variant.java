@@ -16,6 +16,11 @@ public interface Variant {
         return DataMode.CLASS_GLYPHS;
     }
 
+    /** Characters it trains on unless told otherwise: the classes of class glyphs, or the paired characters. */
+    default String defaultChars() {
+        return data() == DataMode.PAIRED_GLYPHS ? GanDataSpec.DEFAULT_PAIRED_CHARS : GanDataSpec.DEFAULT_CLASS_CHARS;
+    }
+
     /** The one number it is judged by; glyph-FID unless the variant is conditional or paired. */
     default Metric metric() {
         return Metric.GLYPH_FID;

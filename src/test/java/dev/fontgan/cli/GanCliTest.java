@@ -55,5 +55,16 @@ class GanCliTest {
         StringWriter e2 = new StringWriter();
         assertEquals(1, run(new StringWriter(), e2, "gan", "sample", run.toString(), "--class", "9", "-o", one.toString()));
         assertTrue(e2.toString().startsWith("error: --class:"), e2.toString());
+        // --resume without --chars keeps the run's own four classes (the variant's default is ten digits)
+        assertEquals(0, run(new StringWriter(), err, "gan", "train", "--variant", "cgan", "--steps", "3",
+                "--fonts", fonts.toString(), "--quiet", "--resume", "--out", run.toString()), err.toString());
+        assertEquals(2 + 4 * 18, ImageIO.read(run.resolve("samples/step-000003.png").toFile()).getHeight());
+        // the metric comes with the same measurement on real glyphs of those classes
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, err, "gan", "eval", run.toString(), "--count", "20", "--json"), err.toString());
+        var result = dev.fontgan.Json.parseObject(out.toString().trim(), "eval");
+        var floor = (java.util.Map<?, ?>) result.get("real_floor");
+        assertEquals(20, ((Number) floor.get("total")).intValue(), out.toString());
+        assertTrue(((Number) floor.get("acc")).doubleValue() > 0.9, "digits 0-3 of DejaVu read right: " + out);
     }
 }

@@ -84,6 +84,17 @@ class GlyphClassifierTest {
                 assertEquals(7, p.count());
                 assertEquals(16, p.features()[6].length);
                 assertTrue(p.contentClass()[0] >= 0 && p.contentClass()[0] < 10);
+                // a closed set: every answer is one of the candidates; unknown candidates are ignored
+                NDArray many = m.randomUniform(-1, 1, new Shape(40, 1, 32, 32));
+                GlyphClassifier.Predictions among = c.predict(many, new int[] {'3', '7', 'X'});
+                GlyphClassifier.Predictions open = c.predict(many, null);
+                for (int i = 0; i < 40; i++) {
+                    assertTrue(among.codePoint()[i] == '3' || among.codePoint()[i] == '7', "" + among.codePoint()[i]);
+                    if (open.codePoint()[i] == '3' || open.codePoint()[i] == '7') {
+                        assertEquals(open.codePoint()[i], among.codePoint()[i]);
+                    }
+                    assertArrayEquals(open.features()[i], among.features()[i]);
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
+import dev.fontgan.gan.GanDataSpec;
 import dev.fontgan.gan.Losses;
 import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
@@ -28,6 +29,11 @@ public final class Acgan implements Variant {
     @Override
     public String summary() {
         return "auxiliary-classifier GAN: D with real/fake and K-class heads, class CE on logits for G and D";
+    }
+
+    @Override
+    public String defaultChars() {
+        return GanDataSpec.DIGITS; // a class set whose characters are told apart after ink normalization
     }
 
     @Override

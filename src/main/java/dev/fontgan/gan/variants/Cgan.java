@@ -3,6 +3,7 @@ package dev.fontgan.gan.variants;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
+import dev.fontgan.gan.GanDataSpec;
 import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
 import dev.fontgan.gan.Players;
@@ -21,6 +22,11 @@ public final class Cgan implements Variant {
     @Override
     public String summary() {
         return "conditional GAN: label embedding fed to both G (with z) and D (as a channel)";
+    }
+
+    @Override
+    public String defaultChars() {
+        return GanDataSpec.DIGITS; // a class set whose characters are told apart after ink normalization
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
+import dev.fontgan.gan.GanDataSpec;
 import dev.fontgan.gan.InfoCodes;
 import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
@@ -33,6 +34,11 @@ public final class InfoGan implements Variant {
     @Override
     public String summary() {
         return "InfoGAN: sampled categorical + continuous codes, Q head on D's body, MI term updates G and Q";
+    }
+
+    @Override
+    public String defaultChars() {
+        return GanDataSpec.DIGITS; // a class set whose characters are told apart after ink normalization
     }
 
     @Override
