@@ -38,11 +38,13 @@ def metric(r):
     if "glyph_fid" in r and "class_accuracy" not in r:
         f = r["glyph_fid"]
         return "glyph-FID", "%.1f" % f["fid"], "floor %.1f" % f["real_floor"]
+    floor = "real glyphs %.1f%%" % (100 * r["real_floor"]["acc"]) if "real_floor" in r else ""
     if "class_accuracy" in r:
-        return "class accuracy (glyph-FID)", "%.1f%% (%.1f)" % (100 * r["class_accuracy"]["acc"], r["glyph_fid"]["fid"]), ""
+        return ("class accuracy (glyph-FID)", "%.1f%% (%.1f)" % (100 * r["class_accuracy"]["acc"], r["glyph_fid"]["fid"]),
+                floor + ", FID floor %.1f" % r["glyph_fid"]["real_floor"])
     if "code_accuracy" in r:
         c = r["code_accuracy"]
-        return "best code-to-class accuracy", "%.1f%%" % (100 * c["acc"]), "%d codes -> %d characters" % (c["codes"], c["distinct_characters"])
+        return "best code-to-class accuracy", "%.1f%%" % (100 * c["acc"]), "%s; %d codes -> %d characters" % (floor, c["codes"], c["distinct_characters"])
     u, b = r["unseen"], r["copy_source_baseline"]
     return "L1 / SSIM, unseen characters", "%.3f / %.3f" % (u["l1"], u["ssim"]), "copy source %.3f / %.3f" % (b["l1"], b["ssim"])
 
