@@ -14,6 +14,7 @@ import dev.fontgan.render.PaperTexture;
 import dev.fontgan.render.RenderOptions;
 import dev.fontgan.render.Renderer;
 import dev.fontgan.render.ShippedFonts;
+import dev.fontgan.style.Hand;
 import java.awt.geom.Rectangle2D;
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.BytePointer;
@@ -77,7 +78,11 @@ public final class LineRenderer {
                 .withWordSpacing(a.wordSpacing());
         RenderOptions options = new RenderOptions(pxPerEm, 0, 1.45, hw, plan.seed(), 0, dev.fontgan.render.Background.WHITE,
                 true, false);
-        Renderer renderer = new Renderer(style.handFor(plan.styleSeed()), plan.substitute() ? fallbacks : ShippedFonts.none());
+        Hand hand = style.handFor(plan.styleSeed());
+        if (hand instanceof CachedHand cached) {
+            hand = cached.forLineSize(pxPerEm);
+        }
+        Renderer renderer = new Renderer(hand, plan.substitute() ? fallbacks : ShippedFonts.none());
         InkPage ink = renderer.renderInk(plan.text(), options);
         if (!ink.unwritable().isEmpty() || !plan.substitute() && !ink.fallbacks().isEmpty()) {
             throw new IllegalStateException(style.name() + " left characters of '" + plan.text() + "' undrawn: "
