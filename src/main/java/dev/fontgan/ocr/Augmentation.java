@@ -60,11 +60,17 @@ public record Augmentation(double jitter, double slantDeg, double trackingEm, do
                 "padding_em", paddingEm, "stroke_px", strokePx, "rotate_deg", rotateDeg, "perspective", perspective,
                 "sine", Json.obj("amplitude", sineAmplitude, "wavelength", sineWavelength, "phase", sinePhase),
                 "elastic", Json.obj("amplitude", elasticAmplitude, "seed", elasticSeed),
-                "ink", String.format("#%06x", inkRgb), "background", background,
-                "paper", String.format("#%06x", paperRgb), "background_seed", backgroundSeed,
-                "ruled_at", ruledAt, "ruled", String.format("#%06x", ruledRgb),
+                "ink", hex(inkRgb), "background", background,
+                "paper", hex(paperRgb), "background_seed", backgroundSeed,
+                "ruled_at", ruledAt, "ruled", hex(ruledRgb),
                 "blur_sigma", blurSigma, "noise_sigma", noiseSigma, "noise_seed", noiseSeed,
                 "jpeg_quality", jpegQuality);
+    }
+
+    /** {@code #rrggbb}, as {@code String.format("#%06x")} writes it without the formatter, which is slow for a per-line record. */
+    static String hex(int rgb) {
+        String digits = Integer.toHexString(rgb & 0xffffff);
+        return "#000000".substring(0, 7 - digits.length()) + digits;
     }
 
     /** Reads what {@link #toJson()} wrote. */

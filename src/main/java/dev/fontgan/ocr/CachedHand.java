@@ -16,13 +16,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CachedHand implements Hand {
     /** Stands for "the hand gave no image" in the map (which takes no nulls). */
-    private static final GlyphImage NONE = new GlyphImage(0, 1, new byte[1]);
+    static final GlyphImage NONE = new GlyphImage(0, 1, new byte[1]);
 
     private final Hand hand;
     private final Map<Integer, GlyphImage> glyphs = new ConcurrentHashMap<>();
+    /**
+     * Answers of {@link #canWrite} for the BMP: 0 not asked yet, 1 yes, 2 no. The coverage guard
+     * asks for every character of every drawn line and style; the answer never changes, so
+     * threads racing on an entry store the same byte.
+     */
+    private final byte[] writable = new byte[0x10000];
 
     CachedHand(Hand hand) {
         this.hand = hand;
+    }
+
+    /** Sizes lines are set at (px per em) to this hand with its images shrunk for them. */
+    private final Map<Integer, Hand> atLineSize = new ConcurrentHashMap<>();
+
+    /** This hand for lines set at {@code pxPerEm}: generated images shrunk once to about that size. */
+    Hand forLineSize(int pxPerEm) {
+        return atLineSize.computeIfAbsent(pxPerEm, px -> new LineSizeHand(this, px));
     }
 
     Hand inner() {
@@ -50,7 +64,15 @@ final class CachedHand implements Hand {
 
     @Override
     public boolean canWrite(int codePoint) {
-        return hand.canWrite(codePoint);
+        if (codePoint < 0 || codePoint >= writable.length) {
+            return hand.canWrite(codePoint);
+        }
+        byte known = writable[codePoint];
+        if (known == 0) {
+            known = hand.canWrite(codePoint) ? (byte) 1 : (byte) 2;
+            writable[codePoint] = known;
+        }
+        return known == 1;
     }
 
     @Override

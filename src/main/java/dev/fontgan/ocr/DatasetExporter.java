@@ -22,15 +22,17 @@ import java.util.concurrent.Future;
 
 /**
  * Writes a dataset: samples are cut into shards (index ranges); a shard's lines are planned from
- * the seed and the index alone, rendered, and each image written atomically; when the shard is
- * complete its manifest rows are written atomically to {@code .shards/NNNNN.jsonl}. When every
- * shard is done the label files are assembled from the shard rows in index order, then
- * {@code dataset.json}, then {@code .shards} is removed.
+ * the seed and the index alone, rendered, and their files written straight to their names; when
+ * the shard is complete its manifest rows are written atomically to {@code .shards/NNNNN.jsonl},
+ * which commits the shard. When every shard is done the label files are assembled from the shard
+ * rows in index order, then {@code dataset.json}, then {@code .shards} is removed.
  *
  * <p>So the same spec gives the same bytes whatever the worker count, and a killed run started
- * again skips finished shards and redoes unfinished ones (rewriting identical images), ending
- * with exactly {@code count} samples. A shard depends on nothing but the spec and its range: a
- * distributed engine could run shards elsewhere and drop their rows into {@code .shards}.
+ * again skips committed shards and redoes the others from scratch (rewriting every file of the
+ * shard, so one a kill cut short is replaced whole), ending with exactly {@code count} samples.
+ * Per-sample temporaries and renames are not needed for that and cost two directory updates per
+ * file. A shard depends on nothing but the spec and its range: a distributed engine could run
+ * shards elsewhere and drop their rows into {@code .shards}.
  */
 public final class DatasetExporter {
     /** Samples per shard (and per image folder). */
@@ -184,7 +186,13 @@ public final class DatasetExporter {
 
     /** Image path of a sample, relative to the dataset folder. */
     String imagePath(long index) {
-        return String.format("images/%05d/%08d%s", index / shardSize, index, spec.imageExtension());
+        return "images/" + zeroPadded(index / shardSize, 5) + "/" + zeroPadded(index, 8) + spec.imageExtension();
+    }
+
+    /** {@code value} in decimal, left-padded with zeros to {@code digits} (String.format is slow per sample). */
+    static String zeroPadded(long value, int digits) {
+        String s = Long.toString(value);
+        return s.length() >= digits ? s : "0".repeat(digits - s.length()) + s;
     }
 
     /** Renders, writes and records one shard; returns its sample count. */
@@ -205,10 +213,10 @@ public final class DatasetExporter {
             LinePlan plan = planner.plan(i);
             LineImage image = renderer.render(plan);
             String path = imagePath(i);
-            writeAtomically(out.resolve(path), encode(image));
+            writeSampleFile(out.resolve(path), encode(image));
             if (spec.formats().contains(LabelFormat.TESSTRAIN)) {
                 String base = path.substring(0, path.length() - spec.imageExtension().length());
-                writeAtomically(out.resolve(base + ".gt.txt"), (plan.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                writeSampleFile(out.resolve(base + ".gt.txt"), (plan.text() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             rows.append(Json.write(row(plan, path, image))).append('\n');
             n++;
@@ -229,7 +237,7 @@ public final class DatasetExporter {
         return (h >>> 11) * 0x1.0p-53 < spec.valFraction();
     }
 
-    private Map<String, Object> row(LinePlan plan, String path, LineImage image) {
+    Map<String, Object> row(LinePlan plan, String path, LineImage image) {
         Style style = spec.styles().named(plan.style());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("index", plan.index());
@@ -271,6 +279,7 @@ public final class DatasetExporter {
         TreeSet<Integer> charset = new TreeSet<>();
         Map<String, Long> perStyle = new TreeMap<>();
         long[] counts = new long[7]; // train, val, skipped texts, restyled, substituted, dropped, uppercased
+        boolean[] space = {false};
         int shards = (int) shardCount();
         Path trainFile = out.resolve(paddle ? "train.txt" : ".train.txt.unused");
         Path valFile = out.resolve(paddle ? "val.txt" : ".val.txt.unused");
@@ -284,6 +293,7 @@ public final class DatasetExporter {
                         boolean isVal = "val".equals(row.get("split"));
                         counts[isVal ? 1 : 0]++;
                         text.codePoints().filter(cp -> cp != ' ').forEach(charset::add);
+                        space[0] |= text.indexOf(' ') >= 0;
                         perStyle.merge((String) row.get("style"), 1L, Long::sum);
                         @SuppressWarnings("unchecked")
                         Map<String, Object> guard = (Map<String, Object>) row.get("guard");
@@ -326,7 +336,7 @@ public final class DatasetExporter {
         files.put("images", "images/NNNNN/NNNNNNNN" + spec.imageExtension());
         if (paddle) {
             files.put("paddleocr", Json.obj("train", "train.txt", "val", "val.txt", "dict", "dict.txt",
-                    "use_space_char", charsetHasSpace(shards)));
+                    "use_space_char", space[0]));
         }
         if (spec.formats().contains(LabelFormat.TESSTRAIN)) {
             files.put("tesstrain", "images/NNNNN/NNNNNNNN.gt.txt beside each image");
@@ -350,22 +360,6 @@ public final class DatasetExporter {
         return summary;
     }
 
-    private boolean charsetHasSpace(int shards) {
-        for (int s = 0; s < shards; s++) {
-            try (BufferedReader in = Files.newBufferedReader(shardRows(s), StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (((String) Json.parseObject(line, "row").get("text")).indexOf(' ') >= 0) {
-                        return true;
-                    }
-                }
-            } catch (IOException e) {
-                throw new FontganException(shardRows(s), "cannot read: " + AtomicFile.describe(e), e);
-            }
-        }
-        return false;
-    }
-
     static String version() {
         String v = DatasetExporter.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
@@ -381,22 +375,18 @@ public final class DatasetExporter {
     }
 
     /**
-     * Writes a sample file through a hidden temporary beside it and a rename, so a kill leaves the
-     * old file, the new one or a {@code .NAME.tmp} that the next run removes. Lighter than
-     * {@link AtomicFile} (no random names, no folder creation): only one thread writes a shard.
+     * Writes (or overwrites) a file of an uncommitted shard in place. A kill may leave it short,
+     * but the shard is then not committed and the next run rewrites all of its files.
      */
-    private static void writeAtomically(Path target, byte[] bytes) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    static void writeSampleFile(Path target, byte[] bytes) {
         try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, bytes);
         } catch (IOException e) {
             throw new FontganException(target, "cannot write: " + AtomicFile.describe(e), e);
         }
     }
 
-    /** Leftovers of atomic writes a kill interrupted (hidden {@code .NAME.*.tmp} files). */
+    /** Hidden {@code .NAME.tmp} files that runs of earlier versions (per-sample temporaries) left at a kill. */
     private static void removeTemporaries(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;

@@ -14,6 +14,7 @@ import dev.fontgan.render.PaperTexture;
 import dev.fontgan.render.RenderOptions;
 import dev.fontgan.render.Renderer;
 import dev.fontgan.render.ShippedFonts;
+import dev.fontgan.style.Hand;
 import java.awt.geom.Rectangle2D;
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.BytePointer;
@@ -72,12 +73,16 @@ public final class LineRenderer {
             throw new dev.fontgan.FontganException("style", "no style named '" + plan.style() + "' in this dataset");
         }
         Augmentation a = plan.aug();
-        int pxPerEm = Math.max(8, (int) Math.round(plan.heightPx() / HEIGHT_PER_EM));
+        int pxPerEm = pxPerEm(plan.heightPx());
         Handwriting hw = Handwriting.natural(a.jitter()).withSlantDeg(a.slantDeg()).withTrackingEm(a.trackingEm())
                 .withWordSpacing(a.wordSpacing());
         RenderOptions options = new RenderOptions(pxPerEm, 0, 1.45, hw, plan.seed(), 0, dev.fontgan.render.Background.WHITE,
                 true, false);
-        Renderer renderer = new Renderer(style.handFor(plan.styleSeed()), plan.substitute() ? fallbacks : ShippedFonts.none());
+        Hand hand = style.handFor(plan.styleSeed());
+        if (hand instanceof CachedHand cached) {
+            hand = cached.forLineSize(pxPerEm);
+        }
+        Renderer renderer = new Renderer(hand, plan.substitute() ? fallbacks : ShippedFonts.none());
         InkPage ink = renderer.renderInk(plan.text(), options);
         if (!ink.unwritable().isEmpty() || !plan.substitute() && !ink.fallbacks().isEmpty()) {
             throw new IllegalStateException(style.name() + " left characters of '" + plan.text() + "' undrawn: "
@@ -122,6 +127,11 @@ public final class LineRenderer {
             boolean grainy = a.noiseSigma() > 0 || a.background().equals("noise");
             return new LineImage(w, h, channels, pixels, grainy);
         }
+    }
+
+    /** Pixels per em at which the text of a line {@code heightPx} high is set. */
+    static int pxPerEm(int heightPx) {
+        return Math.max(8, (int) Math.round(heightPx / HEIGHT_PER_EM));
     }
 
     /** Grows the scratch buffers (outside any pointer scope, so they outlive the line). */

@@ -43,6 +43,13 @@ public record Style(String name, String font, Hand hand, double weight, LongFunc
 
     /** Whether the hand can write every character of the text (blanks need nothing). */
     public boolean covers(String text) {
-        return text.codePoints().allMatch(cp -> cp == ' ' || hand.canWrite(cp));
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp != ' ' && !hand.canWrite(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 }

@@ -173,6 +173,42 @@ class DatasetExporterTest {
     }
 
     @Test
+    void jpegImagesAndTheValidationShareAreWhatTheLabelsSay() throws IOException {
+        DatasetSpec png = latin(40);
+        DatasetSpec jpeg = new DatasetSpec(png.text(), png.styles(), png.augment(), png.uncovered(), png.fallbacks(), 40,
+                png.seed(), 32, 0.3, png.formats(), true);
+        Path out = temp.resolve("jpeg");
+        Map<String, Object> summary = new DatasetExporter(jpeg, out, 16).run(2, Progress.NONE, -1).summary();
+        List<Map<String, Object>> rows = manifest(out);
+        long val = 0;
+        for (Map<String, Object> row : rows) {
+            String path = (String) row.get("path");
+            assertTrue(path.endsWith(".jpg"), path);
+            byte[] bytes = Files.readAllBytes(out.resolve(path));
+            assertEquals(0xFF, bytes[0] & 0xff, "JPEG start of image: " + path);
+            assertEquals(0xD8, bytes[1] & 0xff, "JPEG start of image: " + path);
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.resolve(path).toFile());
+            assertEquals(((Number) row.get("width")).intValue(), img.getWidth(), path);
+            assertEquals(32, img.getHeight(), path);
+            assertTrue(Files.isRegularFile(out.resolve(path.replace(".jpg", ".gt.txt"))), path);
+            val += "val".equals(row.get("split")) ? 1 : 0;
+        }
+        assertEquals(40, rows.size());
+        assertTrue(val >= 4 && val <= 22, "about 30% of 40 in val: " + val);
+        assertEquals(val, Files.readAllLines(out.resolve("val.txt")).size());
+        assertTrue(Files.readAllLines(out.resolve("val.txt")).stream().allMatch(l -> l.contains(".jpg\t")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> options = (Map<String, Object>) summary.get("options");
+        assertEquals("jpeg", options.get("image"));
+        assertEquals(val, ((Number) summary.get("val")).longValue());
+        // the split is a function of the seed and the index alone: the PNG dataset splits alike
+        Path pngOut = temp.resolve("png");
+        new DatasetExporter(png, pngOut, 16).run(1, Progress.NONE, -1);
+        assertEquals(Files.readAllLines(out.resolve("val.txt")).stream().map(l -> l.replace(".jpg", ".png")).toList(),
+                Files.readAllLines(pngOut.resolve("val.txt")));
+    }
+
+    @Test
     void resumeAfterAStopMidRunEndsWithExactlyNConsistentSamples() throws IOException {
         Path whole = temp.resolve("whole");
         new DatasetExporter(latin(13), whole, 3).run(2, Progress.NONE, -1);
@@ -182,11 +218,15 @@ class DatasetExporterTest {
         assertNull(first.summary(), "stopped before the end");
         assertFalse(Files.exists(cut.resolve("dataset.json")));
         assertFalse(Files.exists(cut.resolve("train.txt")));
-        // what a kill leaves behind: a half-written temp file, and an image of a shard that never finished
+        // what a kill leaves behind in a shard that never finished: whole files, files cut short
+        // (written in place), and an older version's half-written temporary
         Path shard3 = cut.resolve("images/00003");
         Files.createDirectories(shard3);
         Files.write(shard3.resolve(".00000009.png.12345.tmp"), new byte[] {1, 2, 3});
         Files.copy(whole.resolve("images/00003/00000009.png"), shard3.resolve("00000009.png"));
+        Files.write(shard3.resolve("00000010.png"), java.util.Arrays.copyOf(
+                Files.readAllBytes(whole.resolve("images/00003/00000010.png")), 40));
+        Files.writeString(shard3.resolve("00000010.gt.txt"), "Th");
 
         DatasetExporter.Result second = new DatasetExporter(latin(13), cut, 3).run(3, Progress.NONE, -1);
         assertEquals(6, second.samplesResumed());
