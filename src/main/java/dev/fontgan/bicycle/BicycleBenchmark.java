@@ -20,7 +20,7 @@ public final class BicycleBenchmark {
         BicycleConfig.LossWeights w = BicycleConfig.LossWeights.defaults();
         BicycleConfig config = BicycleConfig.defaults().withArch(arch).withBatchSize(batch)
                 .withWeights(features == null ? new BicycleConfig.LossWeights(w.gan(), w.gan2(), w.l1(), w.kl(),
-                        w.latent(), w.tv(), 0, w.style()) : w);
+                        w.latent(), w.tv(), 0, w.style(), w.modeSeeking()) : w);
         SyntheticPairs data = new SyntheticPairs(sizePx, 4, 32, 1);
         try (BicycleTrainer t = new BicycleTrainer(config, data, features)) {
             for (int i = 0; i < warmup; i++) {

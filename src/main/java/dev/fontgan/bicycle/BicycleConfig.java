@@ -29,16 +29,25 @@ public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate,
      *     strokes that pixel L1 barely notices); off when no extractor is given
      * @param style auxiliary style classification of E's mean (a linear head over the dataset's
      *     styles, cross-entropy): 0 (off); it groups the latent space by font when turned on
+     * @param modeSeeking mode seeking on the random branch (MSGAN): 1 / (r + 1e-5) with r = mean
+     *     |G(A, z1) - G(A, z2)| / mean |z1 - z2| over pairs of the branch that share a source glyph;
+     *     rewards outputs that move with z, which the latent term alone did not get G to do
      */
     public record LossWeights(float gan, float gan2, float l1, float kl, float latent, float tv, float feature,
-            float style) {
+            float style, float modeSeeking) {
         public static LossWeights defaults() {
-            return new LossWeights(1f, 1f, 10f, 0.01f, 0.5f, 1e-4f, 1f, 0f);
+            return new LossWeights(1f, 1f, 10f, 0.01f, 0.5f, 1e-4f, 1f, 0f, 0f);
+        }
+
+        /** These weights with the mode-seeking term set to {@code w}. */
+        public LossWeights withModeSeeking(float w) {
+            return new LossWeights(gan, gan2, l1, kl, latent, tv, feature, style, w);
         }
 
         public Map<String, Object> toJson() {
             return Json.obj("gan", (double) gan, "gan2", (double) gan2, "l1", (double) l1, "kl", (double) kl,
-                    "latent", (double) latent, "tv", (double) tv, "feature", (double) feature, "style", (double) style);
+                    "latent", (double) latent, "tv", (double) tv, "feature", (double) feature, "style", (double) style,
+                    "mode_seeking", (double) modeSeeking);
         }
     }
 

@@ -6,13 +6,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import dev.fontgan.FontganException;
 import dev.fontgan.nn.MultiScaleDiscriminator;
 import dev.fontgan.nn.UNet;
 import dev.fontgan.nn.Weights;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 
 /**
  * A BicycleGAN: generator G (U-Net, source glyph + style latent z -> glyph), latent encoder E
@@ -148,6 +151,52 @@ public final class BicycleModel implements AutoCloseable {
             z[i] = (float) r.nextGaussian();
         }
         return z;
+    }
+
+    /**
+     * Re-estimates G's batch-norm running statistics, which eval mode uses. Training keeps them as
+     * an exponential average (momentum 0.9) over half batches of 8, its encoded-z and random-z
+     * passes alternating, so they trail the weights and carry the noise of small batches; here
+     * they start from (0, 1) and follow big batches through the same two kinds of passes, with the
+     * weights fixed. Nothing else changes.
+     * @param batches how many batches to run
+     * @param batch batch k as (source, target) glyphs, each (N, 1, S, S) in [-1, 1], made in the
+     *     given manager (closed after the batch); even-numbered batches take z from E's posterior of
+     *     their targets, odd ones z ~ N(0, 1)
+     * @param seed the noise of z
+     */
+    public void recalibrateBatchNorm(int batches, BiFunction<Integer, NDManager, NDList> batch, long seed) {
+        for (Pair<String, Parameter> p : generator.getParameters()) {
+            Parameter.Type type = p.getValue().getType();
+            NDArray a = p.getValue().getArray();
+            if (type == Parameter.Type.RUNNING_MEAN) {
+                a.set(new float[Math.toIntExact(a.size())]);
+            } else if (type == Parameter.Type.RUNNING_VAR) {
+                float[] ones = new float[Math.toIntExact(a.size())];
+                java.util.Arrays.fill(ones, 1f);
+                a.set(ones);
+            }
+        }
+        Engine.getInstance().setRandomSeed((int) seed);
+        for (int k = 0; k < batches; k++) {
+            try (NDManager step = manager.newSubManager()) {
+                NDList pair = batch.apply(k, step);
+                NDArray source = pair.get(0);
+                NDArray target = pair.get(1);
+                checkGlyphs(source, "source");
+                checkGlyphs(target, "target");
+                NDArray z;
+                if (k % 2 == 0) {
+                    NDList posterior = encoder.forward(parameters, new NDList(target), false);
+                    NDArray mu = posterior.get(0);
+                    z = mu.add(step.randomNormal(mu.getShape()).mul(posterior.get(1).mul(0.5f).exp()));
+                } else {
+                    z = step.randomNormal(new Shape(source.getShape().get(0), latentSize()));
+                }
+                // training mode outside any gradient collector: batch statistics, running averages updated
+                generator.forward(parameters, new NDList(source, z), true);
+            }
+        }
     }
 
     /** The generator's weights alone (for style packs). */

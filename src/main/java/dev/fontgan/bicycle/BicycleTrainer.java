@@ -42,7 +42,7 @@ import java.util.function.UnaryOperator;
  *   <li>D (on (A, B) pairs of the encoded half) and D2 (random half) each take an LSGAN step on
  *       real vs detached outputs, summed over their scales.</li>
  *   <li>With D and D2 frozen, G and E take one step on: LSGAN of D and D2, L1 to B_enc, KL, TV,
- *       the optional feature and style terms, and the latent regression |mu2 - z_rand|, which
+ *       the optional feature, style and mode-seeking terms, and the latent regression |mu2 - z_rand|, which
  *       reaches G only because E's weights did not require gradients when mu2 was computed.</li>
  * </ol>
  * Every iteration runs in its own NDManager and re-seeds the engine with (seed, iteration), and the
@@ -122,6 +122,10 @@ public final class BicycleTrainer implements Trainable {
             NDArray tgtE = b.target().get(enc);
             NDArray srcR = b.source().get(rnd);
             NDArray tgtR = b.target().get(rnd);
+            // mode seeking compares two z on one source: the random half's second half repeats its first
+            // half's sources (D2's real pairs keep all of them)
+            long msPairs = w.modeSeeking() > 0 ? srcR.getShape().get(0) / 2 : 0;
+            NDArray srcRFake = msPairs == 0 ? srcR : pairedSources(srcR, msPairs);
 
             NDArray mu;
             NDArray logVar;
@@ -138,7 +142,7 @@ public final class BicycleTrainer implements Trainable {
                 // two G passes, not one: batch norm would couple the halves and let the latent term's
                 // gradient reach E through the encoded half's share of the batch statistics
                 fakeE = model.generator().forward(ps, new NDList(srcE, zEncoded), true).get(0);
-                fakeR = model.generator().forward(ps, new NDList(srcR, zRandom), true).get(0);
+                fakeR = model.generator().forward(ps, new NDList(srcRFake, zRandom), true).get(0);
                 if (w.latent() > 0) {
                     // E's weights require no gradient while mu2 is recorded: the latent term trains G only
                     Weights.freezeLearned(e, true);
@@ -148,8 +152,8 @@ public final class BicycleTrainer implements Trainable {
                         Weights.freezeLearned(e, false);
                     }
                 }
-                NDArray d = discriminatorLoss(ps, model.discriminator(), srcE, tgtE, fakeE.stopGradient());
-                NDArray d2 = discriminatorLoss(ps, model.discriminator2(), srcR, tgtR, fakeR.stopGradient());
+                NDArray d = discriminatorLoss(ps, model.discriminator(), srcE, tgtE, srcE, fakeE.stopGradient());
+                NDArray d2 = discriminatorLoss(ps, model.discriminator2(), srcR, tgtR, srcRFake, fakeR.stopGradient());
                 gc.backward(d.add(d2));
                 out.put("d", d.getFloat());
                 out.put("d2", d2.getFloat());
@@ -162,7 +166,7 @@ public final class BicycleTrainer implements Trainable {
             Weights.freezeLearned(model.discriminator2(), true);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray gan = generatorAdversarial(ps, model.discriminator(), srcE, fakeE);
-                NDArray gan2 = generatorAdversarial(ps, model.discriminator2(), srcR, fakeR);
+                NDArray gan2 = generatorAdversarial(ps, model.discriminator2(), srcRFake, fakeR);
                 NDArray l1 = Losses.l1(fakeE, tgtE);
                 NDArray kl = Losses.klToStandardNormal(mu, logVar);
                 NDArray tv = Losses.totalVariation(fakeE).add(Losses.totalVariation(fakeR)).mul(0.5f);
@@ -185,6 +189,15 @@ public final class BicycleTrainer implements Trainable {
                     NDArray feature = Losses.l1(features.apply(fakeE), features.apply(tgtE).stopGradient());
                     total = total.add(feature.mul(w.feature()));
                     out.put("feature", feature.getFloat());
+                }
+                if (msPairs > 0) {
+                    String first = "0:" + msPairs;
+                    String second = msPairs + ":" + 2 * msPairs;
+                    NDArray ratio = Losses.l1(fakeR.get(first), fakeR.get(second))
+                            .div(Losses.l1(zRandom.get(first), zRandom.get(second)));
+                    NDArray modeSeeking = ratio.add(1e-5f).pow(-1f);
+                    total = total.add(modeSeeking.mul(w.modeSeeking()));
+                    out.put("ms_ratio", ratio.getFloat());
                 }
                 if (styleHead != null) {
                     NDArray logits = styleHead.forward(ps, new NDList(mu), true).singletonOrThrow();
@@ -209,11 +222,22 @@ public final class BicycleTrainer implements Trainable {
         return out;
     }
 
-    /** LSGAN discriminator loss summed over scales, real and fake pairs in one pass (D has no batch norm). */
-    private static NDArray discriminatorLoss(ParameterStore ps, MultiScaleDiscriminator d, NDArray src, NDArray real,
-            NDArray fake) {
-        NDArray pairs = src.concat(real, 1).concat(src.concat(fake, 1), 0);
-        long half = src.getShape().get(0);
+    /** The first {@code pairs} sources twice, then any rest: rows i and pairs + i share a source. */
+    private static NDArray pairedSources(NDArray src, long pairs) {
+        NDArray head = src.get("0:" + pairs);
+        NDArray paired = head.concat(head, 0);
+        long n = src.getShape().get(0);
+        return 2 * pairs == n ? paired : paired.concat(src.get(2 * pairs + ":"), 0);
+    }
+
+    /**
+     * LSGAN discriminator loss summed over scales, real and fake pairs in one pass (D has no batch
+     * norm); the real pairs are (srcReal, real), the fake ones (srcFake, fake).
+     */
+    private static NDArray discriminatorLoss(ParameterStore ps, MultiScaleDiscriminator d, NDArray srcReal,
+            NDArray real, NDArray srcFake, NDArray fake) {
+        NDArray pairs = srcReal.concat(real, 1).concat(srcFake.concat(fake, 1), 0);
+        long half = srcReal.getShape().get(0);
         NDList scores = d.forward(ps, new NDList(pairs), true);
         NDArray loss = null;
         for (NDArray s : scores) {

@@ -70,6 +70,9 @@ final class TrainBicycleCommand implements Callable<Integer> {
     @Option(names = "--feature", defaultValue = "1",
             description = "Weight of the glyph-classifier feature loss, 0 = off (default: ${DEFAULT-VALUE}).") float feature;
     @Option(names = "--style", defaultValue = "0", description = "Weight of auxiliary style classification of E's mean, 0 = off.") float style;
+    @Option(names = "--mode-seeking", defaultValue = "0",
+            description = "Weight of the mode-seeking term on random z (rewards outputs that move with z), 0 = off.")
+    float modeSeeking;
 
     @Option(names = "--classifier", description = "Glyph classifier for the feature loss (default: the shipped one).")
     Path classifier;
@@ -95,9 +98,9 @@ final class TrainBicycleCommand implements Callable<Integer> {
         if (sampleEvery < 0 || checkpointEvery < 0 || logEvery < 1) {
             throw new FontganException("--sample-every/--checkpoint-every/--log-every", "must not be negative");
         }
-        for (float w : new float[] {gan, gan2, l1, kl, latent, tv, feature, style}) {
+        for (float w : new float[] {gan, gan2, l1, kl, latent, tv, feature, style, modeSeeking}) {
             if (!(w >= 0) || !Float.isFinite(w)) {
-                throw new FontganException("--gan/--gan2/--l1/--kl/--latent/--tv/--feature/--style",
+                throw new FontganException("--gan/--gan2/--l1/--kl/--latent/--tv/--feature/--style/--mode-seeking",
                         "loss weights must be finite and not negative");
             }
         }
@@ -105,7 +108,7 @@ final class TrainBicycleCommand implements Callable<Integer> {
         BicycleConfig config = BicycleConfig.defaults().withArch(a).withBatchSize(batch)
                 .withLearningRate(lr, halveEvery, Math.min(lrFloor, lr)).withSeed(seed)
                 .withSchedule(sampleEvery, checkpointEvery, logEvery)
-                .withWeights(new BicycleConfig.LossWeights(gan, gan2, l1, kl, latent, tv, feature, style));
+                .withWeights(new BicycleConfig.LossWeights(gan, gan2, l1, kl, latent, tv, feature, style, modeSeeking));
         PairBatches pairs = PairData.open(data, seed);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("data", data.toString());

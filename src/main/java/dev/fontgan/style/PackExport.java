@@ -145,6 +145,11 @@ public final class PackExport {
         weights.put(StylePack.GENERATOR_ENTRY, params);
         if (bicycle) {
             byte[] encoder = Checkpoints.part(parts, StylePack.ENCODER_ENTRY, checkpoint);
+            params = BatchNormCalibration.recalibrated(BicycleArch.fromJson(generatorJson, where), params, encoder, data,
+                    checkpoint.toString());
+            weights.put(StylePack.GENERATOR_ENTRY, params);
+            training.put("batch_norm", "generator running statistics re-estimated on " + BatchNormCalibration.BATCHES
+                    + " batches of " + BatchNormCalibration.BATCH + " training pairs (encoded and random z alternating)");
             weights.put(StylePack.ENCODER_ENTRY, encoder);
             float[][] z = StyleLatents.ofTrainingGlyphs(BicycleArch.fromJson(generatorJson, where), params, encoder,
                     data, checkpoint.toString());

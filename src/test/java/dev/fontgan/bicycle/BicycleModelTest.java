@@ -56,6 +56,29 @@ class BicycleModelTest {
     }
 
     @Test
+    void recalibratedBatchNormMakesEvalModeMatchBatchStatistics() {
+        int n = 64;
+        float before;
+        float after;
+        try (BicycleModel reference = BicycleModel.create(BicycleArch.TINY, 32, 3);
+                BicycleModel model = BicycleModel.create(BicycleArch.TINY, 32, 3);
+                NDManager m = NDManager.newBaseManager()) {
+            NDArray src = glyphs(m, n, 32, 11);
+            NDArray z = latents(m, n, model.latentSize(), 100);
+            // what a big batch's own statistics give (fresh weights: far from the initial running (0, 1))
+            NDArray batchStats = reference.generator().forward(reference.parameters(),
+                    new ai.djl.ndarray.NDList(src, z), true).get(0);
+            byte[] encoder = model.saveEncoder();
+            before = model.generate(src, z).sub(batchStats).abs().mean().getFloat();
+            model.recalibrateBatchNorm(48, (k, manager) -> new ai.djl.ndarray.NDList(glyphs(manager, n, 32, 20 + k),
+                    glyphs(manager, n, 32, 40 + k)), 1);
+            after = model.generate(src, z).sub(batchStats).abs().mean().getFloat();
+            assertArrayEquals(encoder, model.saveEncoder(), "only G's statistics change");
+        }
+        assertTrue(after < 0.5f * before, "eval vs batch-statistics output: " + before + " before, " + after + " after");
+    }
+
+    @Test
     void zChangesTheOutputAndTheSameSeedGivesTheSameStyle() {
         try (BicycleModel model = BicycleModel.create(BicycleArch.TINY, 32, 2);
                 NDManager m = model.manager().newSubManager()) {

@@ -50,12 +50,12 @@ class BicycleTrainerTest {
     }
 
     private static BicycleConfig.LossWeights only(float kl, float latent) {
-        return new BicycleConfig.LossWeights(0, 0, 0, kl, latent, 0, 0, 0);
+        return new BicycleConfig.LossWeights(0, 0, 0, kl, latent, 0, 0, 0, 0);
     }
 
     @Test
     void everyLossTermMovesAndL1GoesDown() {
-        BicycleConfig c = tiny(1).withWeights(new BicycleConfig.LossWeights(1, 1, 10, 0.01f, 0.5f, 1e-4f, 1, 1));
+        BicycleConfig c = tiny(1).withWeights(new BicycleConfig.LossWeights(1, 1, 10, 0.01f, 0.5f, 1e-4f, 1, 1, 1));
         try (BicycleTrainer t = new BicycleTrainer(c, pairs(), POOLED)) {
             List<Map<String, Float>> seen = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -63,13 +63,58 @@ class BicycleTrainerTest {
             }
             Map<String, Float> first = seen.get(0);
             Map<String, Float> last = seen.get(seen.size() - 1);
-            for (String term : List.of("d", "d2", "g", "l1", "gan", "gan2", "kl", "tv", "z_l1", "feature", "style")) {
+            for (String term : List.of("d", "d2", "g", "l1", "gan", "gan2", "kl", "tv", "z_l1", "feature", "style",
+                    "ms_ratio")) {
                 assertTrue(first.containsKey(term), "no " + term + " in " + first);
                 assertNotEquals(first.get(term), last.get(term), term + " did not move");
             }
             float early = (seen.get(0).get("l1") + seen.get(1).get("l1") + seen.get(2).get("l1")) / 3;
             float late = (seen.get(27).get("l1") + seen.get(28).get("l1") + seen.get(29).get("l1")) / 3;
             assertTrue(late < 0.8f * early, "L1 went from " + early + " to " + late);
+        }
+    }
+
+    @Test
+    void modeSeekingMakesOutputsMoveWithZ() {
+        float[] ratios = new float[2];
+        float[] logged = new float[2];
+        for (int on = 0; on < 2; on++) {
+            // mode seeking next to the adversarial term, against the adversarial term alone
+            BicycleConfig.LossWeights w = new BicycleConfig.LossWeights(0, 1, 0, 0, 0, 0, 0, 0, on);
+            try (BicycleTrainer t = new BicycleTrainer(tiny(4).withWeights(w), pairs(), null)) {
+                for (int i = 0; i < 20; i++) {
+                    Map<String, Float> l = t.runIteration();
+                    if (on == 1 && i == 0) {
+                        logged[0] = l.get("ms_ratio");
+                    } else if (on == 1) {
+                        logged[1] = l.get("ms_ratio");
+                    } else {
+                        assertFalse(l.containsKey("ms_ratio"), "no pairs are made while the term is off");
+                    }
+                }
+                ratios[on] = outputDistancePerZ(t.model());
+            }
+        }
+        assertTrue(logged[1] > 1.3f * logged[0], "training ratio went from " + logged[0] + " to " + logged[1]);
+        assertTrue(ratios[1] > 1.5f * ratios[0], "output distance per z distance (eval mode): " + ratios[1]
+                + " with mode seeking, " + ratios[0] + " without");
+    }
+
+    /** Mean |G(A, z1) - G(A, z2)| / mean |z1 - z2| over fixed sources and latents (eval mode). */
+    private static float outputDistancePerZ(BicycleModel m) {
+        try (NDManager sub = m.manager().newSubManager()) {
+            NDArray src = pairs().samples(16, sub).source();
+            java.util.Random r = new java.util.Random(9);
+            float[] a = new float[16 * m.latentSize()];
+            float[] b = new float[a.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) r.nextGaussian();
+                b[i] = (float) r.nextGaussian();
+            }
+            NDArray z1 = sub.create(a, new Shape(16, m.latentSize()));
+            NDArray z2 = sub.create(b, new Shape(16, m.latentSize()));
+            float out = m.generate(src, z1).sub(m.generate(src, z2)).abs().mean().getFloat();
+            return out / z1.sub(z2).abs().mean().getFloat();
         }
     }
 

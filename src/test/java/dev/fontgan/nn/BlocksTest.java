@@ -57,6 +57,36 @@ class BlocksTest {
     }
 
     @Test
+    void nearestExpandHasInterpolationsGradient() {
+        float[][] grads = new float[2][];
+        Upsampling[] kinds = {Upsampling.NEAREST_INTERPOLATE, Upsampling.NEAREST_EXPAND};
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray weights = m.randomNormal(new Shape(2, 3, 8, 10));
+            for (int k = 0; k < 2; k++) {
+                NDArray x = m.randomNormal(new Shape(2, 3, 4, 5));
+                x.setRequiresGradient(true);
+                try (ai.djl.training.GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(kinds[k].upsample2x(x).mul(weights).sum());
+                }
+                grads[k] = x.getGradient().toFloatArray();
+            }
+        }
+        // each input pixel's gradient is the sum of its four output pixels' weights
+        assertArrayEquals(grads[0], grads[1], 1e-5f);
+    }
+
+    @Test
+    void halvingAveragesTwoByTwoBlocks() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.arange(32f).reshape(1, 2, 4, 4);
+            NDArray h = MultiScaleDiscriminator.halve(x);
+            assertEquals(new Shape(1, 2, 2, 2), h.getShape());
+            assertEquals((0 + 1 + 4 + 5) / 4f, h.getFloat(0, 0, 0, 0));
+            assertEquals((16 + 17 + 20 + 21 + 10 * 4) / 4f, h.getFloat(0, 1, 1, 1));
+        }
+    }
+
+    @Test
     void pixelShuffleMovesChannelsToSpace() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.arange(16f).reshape(1, 4, 2, 2);

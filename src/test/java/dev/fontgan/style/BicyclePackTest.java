@@ -54,6 +54,11 @@ class BicyclePackTest {
         model = TinyBicyclePacks.run(dir.resolve("bicycle-run"), data, TinyPacks.SEED);
         pack = dir.resolve("tiny-bicycle.fgstyle");
         PackExport.export(dir.resolve("bicycle-run"), pack, null, null);
+        // export re-estimates G's batch-norm statistics: the model to compare with does the same
+        byte[] trained = model.saveGenerator();
+        byte[] recalibrated = BatchNormCalibration.recalibrated(model.arch(), trained, model.saveEncoder(), ds, "test");
+        assertFalse(Arrays.equals(trained, recalibrated), "the statistics were re-estimated");
+        model.loadGenerator(recalibrated, "test");
     }
 
     @AfterAll
