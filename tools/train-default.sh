@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Trains the embedded default style pack from scratch, resumably, on this machine's CPU.
-#   tools/train-default.sh [STEPS]      (default 7000 iterations; rerun to resume after a stop)
-# Then: ./fontgan export runs/default -o src/main/resources/dev/fontgan/style/default.fgstyle
+# Trains the embedded default style pack, resumably, on this machine's CPU.
+#   tools/train-default.sh [STEPS] [TRAIN OPTIONS...]   (default 7000 iterations; rerun to resume after a stop)
+# TRAIN OPTIONS go to `fontgan train zi2zi` and replace this script's own choices of the same
+# options (e.g. --lr-halve-every 800). Environment:
+#   DATA  glyph store (default data/default; built when missing)
+#   RUN   run folder (default runs/default)
+#   INIT  a zi2zi pack to start the generator from, e.g. the shipped default pack when the
+#         architecture changes (same styles and encoder; see `fontgan train zi2zi --help`)
+# Then: ./fontgan export "$RUN" -o src/main/resources/dev/fontgan/style/default.fgstyle
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-7000}"
+shift $(( $# > 0 ? 1 : 0 ))
 F=fonts
-data=data/default
+data="${DATA:-data/default}"
+run="${RUN:-runs/default}"
 if [ ! -f "$data/manifest.json" ]; then
   ./fontgan glyphs build --source $F/wqy-microhei/wqy-microhei.ttc \
     --target $F/arphic-ukai/ukai.ttc $F/lxgw-wenkai/LXGWWenKai-Regular.ttf \
@@ -17,7 +25,14 @@ if [ ! -f "$data/manifest.json" ]; then
       $F/kaushanscript/KaushanScript-Regular.otf $F/breip/Breip.ttf \
     --chars common-3500+ascii --size 64 --out "$data"
 fi
-resume=()
-[ -d runs/default/checkpoints ] && resume=(--resume)
-exec ./fontgan train zi2zi --data "$data" --steps "$steps" --out runs/default \
-  --sample-every 500 --checkpoint-every 250 --log-every 25 --lr-halve-every 8000 "${resume[@]}"
+opts=()
+for pair in "--sample-every 500" "--checkpoint-every 250" "--log-every 25" "--lr-halve-every 8000"; do
+  name="${pair%% *}"
+  [[ " $* " == *" $name "* ]] || opts+=($pair)
+done
+if [ -d "$run/checkpoints" ]; then
+  opts+=(--resume)
+elif [ -n "${INIT:-}" ]; then
+  opts+=(--init "$INIT")
+fi
+exec ./fontgan train zi2zi --data "$data" --steps "$steps" --out "$run" "${opts[@]}" "$@"

@@ -15,12 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "infer", mixinStandardHelpOptions = true,
         description = {"Time glyph generation of a style pack (batches of source glyph rasterization + one forward pass).",
-                "Without --pack: the default pack, or an untrained pack of --arch when this build has none."})
+                "Without --pack: the default pack; with --arch (or when this build has no default pack) an untrained "
+                        + "pack of that architecture, to time it before training."})
 final class BenchInferCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--pack", paramLabel = "PACK", description = "Style pack to time.") Path pack;
-    @Option(names = "--arch", defaultValue = "default", description = "Arch of the untrained stand-in pack (default ${DEFAULT-VALUE}).") String arch;
+    @Option(names = "--arch", description = "Time an untrained pack of this architecture (default | slim | reference).") String arch;
     @Option(names = "--styles", defaultValue = "14", description = "Styles of the stand-in pack.") int styles;
     @Option(names = "--size", defaultValue = "64", description = "Image size of the stand-in pack.") int size;
     @Option(names = "--batch", defaultValue = "64") int batch;
@@ -34,9 +35,12 @@ final class BenchInferCommand implements Callable<Integer> {
         if (batch < 1 || batches < 1 || runs < 1 || warmup < 0 || styles < 1) {
             throw new FontganException("--batch/--batches/--runs/--warmup/--styles", "must be positive");
         }
+        if (pack != null && arch != null) {
+            throw new FontganException("--pack/--arch", "give one of them");
+        }
         try (StylePack p = pack != null ? StylePack.load(pack)
-                : StylePack.hasDefault() ? StylePack.loadDefault()
-                : InferenceBenchmark.randomPack(Zi2ziArch.parse(arch), styles, size, 1)) {
+                : arch == null && StylePack.hasDefault() ? StylePack.loadDefault()
+                : InferenceBenchmark.randomPack(Zi2ziArch.parse(arch == null ? "default" : arch), styles, size, 1)) {
             Map<String, Object> r = InferenceBenchmark.run(p, batch, batches, warmup, runs);
             if (json) {
                 spec.commandLine().getOut().println(Json.write(r));

@@ -5,10 +5,12 @@ import dev.fontgan.Json;
 import dev.fontgan.data.PairBatches;
 import dev.fontgan.data.PairData;
 import dev.fontgan.gan.StopSignal;
+import dev.fontgan.style.PackWarmStart;
 import dev.fontgan.zi2zi.Zi2ziArch;
 import dev.fontgan.zi2zi.Zi2ziConfig;
 import dev.fontgan.zi2zi.Zi2ziTrainer;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +38,12 @@ final class TrainZi2ziCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the newest checkpoint in --out.")
     boolean resume;
 
-    @Option(names = "--arch", defaultValue = "default", description = "default | reference (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", defaultValue = "default", description = "default | slim | reference (default: ${DEFAULT-VALUE}).")
     String arch;
+
+    @Option(names = "--init", paramLabel = "PACK", description = "Start the generator from a zi2zi pack of the same "
+            + "styles and encoder (decoder at most as wide; narrower levels keep its strongest channels).")
+    Path init;
 
     @Option(names = "--batch", defaultValue = "16", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -85,8 +91,15 @@ final class TrainZi2ziCommand implements Callable<Integer> {
         StopSignal stop = new StopSignal().onShutdown(120);
         Zi2ziTrainer.Result r;
         try {
-            r = Zi2ziTrainer.train(config, pairs, out, steps, resume, Json.obj("data", data.toString()),
-                    common.progress(), stop);
+            Map<String, Object> extra = Json.obj("data", data.toString());
+            if (init == null) {
+                r = Zi2ziTrainer.train(config, pairs, out, steps, resume, extra, common.progress(), stop);
+            } else {
+                extra.put("init", init.toString());
+                r = Zi2ziTrainer.train(() -> new Zi2ziTrainer(config, pairs, PackWarmStart.model(init, config.arch(),
+                        pairs.styleNames(), pairs.sizePx(), seed), false), config, pairs, out, steps, resume, extra,
+                        common.progress(), stop);
+            }
         } finally {
             stop.finished(); // also on errors, or the hook would hold the JVM's exit
         }

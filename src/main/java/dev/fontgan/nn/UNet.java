@@ -29,15 +29,42 @@ public final class UNet extends AbstractBlock {
      * @param channels encoder output channels per level (length = depth; H / 2^depth is the bottleneck size)
      * @param decoderNorm norm of the decoder levels; CONDITIONAL uses {@link ConditionalNorm} with {@code norm}
      * @param dropoutLevels decoder levels (0 = innermost) that get dropout 0.5 in training
+     * @param decoderChannels output channels of the decoder level that returns to encoder level i's
+     *     size, for i = 0 .. depth - 2 (the outermost level writes {@code outChannels}); null mirrors
+     *     the encoder ({@code channels[i]})
      */
     public record Config(int inChannels, int outChannels, int[] channels, int conditionDim, Norm norm,
             boolean conditionalDecoderNorm, Upsampling up, int[] dropoutLevels, boolean finalBias,
-            Injection injection) {
-        /** A config that injects the condition at the bottleneck (zi2zi, pix2pix). */
+            Injection injection, int[] decoderChannels) {
+        public Config {
+            if (decoderChannels != null && decoderChannels.length != channels.length - 1) {
+                throw new IllegalArgumentException("decoderChannels needs " + (channels.length - 1) + " entries, got "
+                        + decoderChannels.length);
+            }
+        }
+
+        /** A config with a decoder that mirrors the encoder. */
+        public Config(int inChannels, int outChannels, int[] channels, int conditionDim, Norm norm,
+                boolean conditionalDecoderNorm, Upsampling up, int[] dropoutLevels, boolean finalBias,
+                Injection injection) {
+            this(inChannels, outChannels, channels, conditionDim, norm, conditionalDecoderNorm, up, dropoutLevels,
+                    finalBias, injection, null);
+        }
+
+        /** A config that injects the condition at the bottleneck (zi2zi, pix2pix), mirrored decoder. */
         public Config(int inChannels, int outChannels, int[] channels, int conditionDim, Norm norm,
                 boolean conditionalDecoderNorm, Upsampling up, int[] dropoutLevels, boolean finalBias) {
             this(inChannels, outChannels, channels, conditionDim, norm, conditionalDecoderNorm, up, dropoutLevels,
-                    finalBias, Injection.BOTTLENECK);
+                    finalBias, Injection.BOTTLENECK, null);
+        }
+
+        /**
+         * Output channels of the decoder level mirroring encoder level {@code i} (its output has
+         * encoder level i - 1's size and is concatenated with that level's output; level 0 writes
+         * the image).
+         */
+        public int decoderOut(int i) {
+            return i == 0 ? outChannels : decoderChannels != null ? decoderChannels[i - 1] : channels[i - 1];
         }
     }
 
@@ -81,7 +108,7 @@ public final class UNet extends AbstractBlock {
         for (int j = 0; j < depth; j++) {
             int i = depth - 1 - j;
             boolean last = i == 0;
-            int out = last ? config.outChannels() : ch[i - 1];
+            int out = config.decoderOut(i);
             decoderUp.add(addChildBlock("up" + j, config.up().block(out, last && config.finalBias())));
             Block norm = null;
             if (!last && config.norm() != Norm.NONE) {

@@ -21,6 +21,10 @@ import java.util.List;
  *       2x2 phase convolutions in one conv call (4x the output channels), then interleaved: no
  *       upsampled copy, 16/36 of the multiply-adds (a 3x3 tap over a nearest-upsampled map only
  *       ever sees 2 distinct rows and 2 distinct columns of the input);
+ *   <li>levels whose input has at most {@value #DENSE_MAX_PIXELS} pixels (the innermost ones) run
+ *       as one matrix product: the level's linear map written out as a matrix the first time an
+ *       input of that size arrives, since a conv over a 1x1 or 2x2 map mostly multiplies padding
+ *       (1/16 and 16/36 of a decoder phase conv's multiply-adds, and one GEMM instead of a conv call);
  *   <li>dropout is skipped and nothing the caller does not use (the bottleneck code) is returned.
  * </ul>
  * Only nearest upsampling, batch or no norm, and no conditional norm are covered ({@link #supports});
@@ -32,15 +36,24 @@ public final class UNetInference implements AutoCloseable {
     private static final Shape ONE = new Shape(1, 1);
     private static final Shape TWO = new Shape(2, 2);
     private static final Shape NO_PAD = new Shape(0, 0);
+    /** Largest input (pixels per channel) of a level run as a matrix product. */
+    static final int DENSE_MAX_PIXELS = 4;
+    /** Largest such matrix (floats), so wide networks (the reference arch) keep their convs. */
+    private static final long DENSE_MAX_FLOATS = 8L << 20;
 
     /** One convolution with its folded bias. */
     private record Conv(NDArray weight, NDArray bias) {}
+
+    /** A level as y = x.flatten() @ matrix + bias for one input shape (C, H, W). */
+    private record Dense(Shape input, NDArray matrix, NDArray bias, Shape output) {}
 
     private final NDManager manager;
     private final List<Conv> encoder = new ArrayList<>();
     /** Decoder levels as phase convolutions: weight (4 * out, in, 2, 2), phases (0,0),(0,1),(1,0),(1,1). */
     private final List<Conv> decoder = new ArrayList<>();
     private final int[] decoderOut;
+    /** Matrix forms of levels by (encoder or decoder, level, input shape), built on first use. */
+    private final java.util.Map<String, Dense> dense = new java.util.HashMap<>();
 
     /** Whether a U-Net of this configuration can be rewritten. */
     public static boolean supports(UNet.Config c) {
@@ -91,7 +104,8 @@ public final class UNetInference implements AutoCloseable {
                 h = h.getNDArrayInternal().leakyRelu(0.2f);
             }
             Conv c = encoder.get(i);
-            h = h.getNDArrayInternal().convolution(h, c.weight(), c.bias(), TWO, ONE, ONE, 1).singletonOrThrow();
+            Dense d = dense("enc" + i, h.getShape(), x2 -> encoderConv(x2, c));
+            h = d != null ? applyDense(h, d) : encoderConv(h, c);
             skips.add(h);
         }
         return skips;
@@ -114,12 +128,73 @@ public final class UNetInference implements AutoCloseable {
         NDArray h = bottleneck.concat(condMap, 1).getNDArrayInternal().relu();
         for (int j = 0; j < depth; j++) {
             boolean last = j == depth - 1;
-            NDArray z = phaseConv(h, decoder.get(j));
-            z = last ? z.tanh() : z.getNDArrayInternal().relu(); // elementwise, so before the interleave
             NDArray skip = last ? null : skips.get(depth - 2 - j).getNDArrayInternal().relu();
-            h = interleave(z, decoderOut[j], skip);
+            Conv c = decoder.get(j);
+            int out = decoderOut[j];
+            Dense d = dense("dec" + j, h.getShape(), x2 -> interleave(phaseConv(x2, c), out, null));
+            if (d != null) {
+                NDArray z = applyDense(h, d);
+                z = last ? z.tanh() : z.getNDArrayInternal().relu();
+                h = skip == null ? z : z.concat(skip, 1);
+                continue;
+            }
+            NDArray z = phaseConv(h, c);
+            z = last ? z.tanh() : z.getNDArrayInternal().relu(); // elementwise, so before the interleave
+            h = interleave(z, out, skip);
         }
         return h;
+    }
+
+    /**
+     * Whether a level runs as a matrix product.
+     * @param inputPixels H * W of its input
+     * @param inputSize C * H * W of its input
+     * @param outputSize C * H * W of its output
+     */
+    public static boolean runsDense(long inputPixels, long inputSize, long outputSize) {
+        return inputPixels <= DENSE_MAX_PIXELS && inputSize * outputSize <= DENSE_MAX_FLOATS;
+    }
+
+    private static NDArray encoderConv(NDArray x, Conv c) {
+        return x.getNDArrayInternal().convolution(x, c.weight(), c.bias(), TWO, ONE, ONE, 1).singletonOrThrow();
+    }
+
+    private static NDArray applyDense(NDArray x, Dense d) {
+        long n = x.getShape().get(0);
+        Shape o = d.output();
+        return x.reshape(n, -1).matMul(d.matrix()).add(d.bias()).reshape(n, o.get(0), o.get(1), o.get(2));
+    }
+
+    /**
+     * The matrix form of a level for inputs of {@code in}'s (C, H, W), or null where it does not
+     * pay ({@link #runsDense}); built once per level and input size. {@code linear} is the level's
+     * affine map on a batch.
+     */
+    private synchronized Dense dense(String level, Shape in, java.util.function.UnaryOperator<NDArray> linear) {
+        Shape chw = in.slice(1);
+        if (in.get(2) * in.get(3) > DENSE_MAX_PIXELS) {
+            return null;
+        }
+        String key = level + chw;
+        if (dense.containsKey(key)) {
+            return dense.get(key); // null: measured once, too large
+        }
+        long k = chw.size();
+        Dense d = null;
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray zero = linear.apply(scratch.zeros(new Shape(1, chw.get(0), chw.get(1), chw.get(2))));
+            long outSize = zero.size();
+            if (runsDense(in.get(2) * in.get(3), k, outSize)) {
+                // row j of the matrix = image of the j-th unit input minus the image of zero (the bias)
+                NDArray basis = scratch.eye((int) k).reshape(k, chw.get(0), chw.get(1), chw.get(2));
+                NDArray matrix = linear.apply(basis).reshape(k, outSize).sub(zero.reshape(1, outSize));
+                d = new Dense(chw, matrix, zero.reshape(outSize), zero.getShape().slice(1));
+                d.matrix().attach(manager);
+                d.bias().attach(manager);
+            }
+        }
+        dense.put(key, d);
+        return d;
     }
 
     /**

@@ -534,18 +534,11 @@ public final class FineTune {
         return out;
     }
 
+    /** The named architecture with the pack's generator shape (packs of an older default keep theirs). */
     private static Zi2ziArch archOf(PackManifest m, String where) {
-        Zi2ziArch arch;
-        try {
-            arch = Zi2ziArch.parse(m.arch());
-        } catch (FontganException e) {
-            throw new FontganException(where, "model architecture '" + m.arch() + "' is unknown to this fontgan");
-        }
-        if (!Zi2ziGeneratorSpec.of(arch).equals(Zi2ziGeneratorSpec.fromJson(m.generator(), where))) {
-            throw new FontganException(where, "the generator differs from this fontgan's '" + arch.id()
-                    + "' architecture; it can be used but not fine-tuned");
-        }
-        return arch;
+        return Zi2ziArch.withGenerator(Zi2ziGeneratorSpec.fromJson(m.generator(), where))
+                .orElseThrow(() -> new FontganException(where, "the generator of architecture '" + m.arch()
+                        + "' matches none of this fontgan's; it can be used but not fine-tuned"));
     }
 
     private static PackManifest templateManifest(PackManifest m, Base base, Selection sel, List<String> finalNames,

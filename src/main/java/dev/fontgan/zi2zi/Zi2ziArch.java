@@ -11,6 +11,7 @@ import dev.fontgan.nn.Upsampling;
  * two CPU cores.
  *
  * @param generatorChannels encoder output channels per level (64 px -> 1x1 needs 6 levels)
+ * @param decoderChannels decoder output channels, as {@link dev.fontgan.nn.UNet.Config#decoderChannels()}
  * @param embeddingDim style embedding width, concatenated at the bottleneck
  * @param discriminatorChannels D layer widths before its final 1-channel conv
  * @param discriminatorStrides D layer strides
@@ -19,15 +20,22 @@ import dev.fontgan.nn.Upsampling;
  * @param jointDiscriminator run D once on real and fake together (only without batch norm)
  */
 public enum Zi2ziArch {
-    REFERENCE(new int[] {64, 128, 256, 512, 512, 512}, 128, Norm.BATCH, false, Upsampling.FASTEST, false,
+    REFERENCE(new int[] {64, 128, 256, 512, 512, 512}, null, 128, Norm.BATCH, false, Upsampling.FASTEST, false,
             new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 1}, 5, Norm.BATCH, false),
-    DEFAULT(new int[] {16, 32, 64, 128, 128, 128}, 64, Norm.BATCH, false, Upsampling.FASTEST, true,
+    DEFAULT(new int[] {16, 32, 64, 128, 128, 128}, null, 64, Norm.BATCH, false, Upsampling.FASTEST, true,
             new int[] {16, 32, 64}, new int[] {2, 2, 2}, 4, Norm.NONE, true),
+    /**
+     * {@link #DEFAULT} with half the decoder channels at 8x8 to 32x32, where most of its inference
+     * time goes; it can start from a default pack ({@code train zi2zi --arch slim --init PACK}).
+     */
+    SLIM(new int[] {16, 32, 64, 128, 128, 128}, new int[] {8, 16, 32, 128, 128}, 64, Norm.BATCH, false,
+            Upsampling.FASTEST, true, new int[] {16, 32, 64}, new int[] {2, 2, 2}, 4, Norm.NONE, true),
     /** A toy network for tests and smoke runs at 16 px (4 levels down to 1x1). */
-    TINY(new int[] {8, 16, 16, 16}, 8, Norm.BATCH, true, Upsampling.FASTEST, true,
+    TINY(new int[] {8, 16, 16, 16}, null, 8, Norm.BATCH, true, Upsampling.FASTEST, true,
             new int[] {8, 16}, new int[] {2, 2}, 4, Norm.NONE, true);
 
     final int[] generatorChannels;
+    final int[] decoderChannels;
     final int embeddingDim;
     final Norm norm;
     final boolean conditionalDecoderNorm;
@@ -39,10 +47,12 @@ public enum Zi2ziArch {
     final Norm discriminatorNorm;
     final boolean jointDiscriminator;
 
-    Zi2ziArch(int[] generatorChannels, int embeddingDim, Norm norm, boolean conditionalDecoderNorm, Upsampling up,
+    Zi2ziArch(int[] generatorChannels, int[] decoderChannels, int embeddingDim, Norm norm, boolean conditionalDecoderNorm, Upsampling up,
             boolean finalBias, int[] discriminatorChannels, int[] discriminatorStrides, int discriminatorKernel,
             Norm discriminatorNorm, boolean jointDiscriminator) {
         this.generatorChannels = generatorChannels;
+        this.decoderChannels = decoderChannels != null ? decoderChannels
+                : java.util.Arrays.copyOf(generatorChannels, generatorChannels.length - 1);
         this.embeddingDim = embeddingDim;
         this.norm = norm;
         this.conditionalDecoderNorm = conditionalDecoderNorm;
@@ -57,19 +67,25 @@ public enum Zi2ziArch {
 
     /** Lower-case name used on the command line and in files. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public int embeddingDim() {
         return embeddingDim;
     }
 
+    /** The named architecture whose generator has exactly this shape, if any. */
+    public static java.util.Optional<Zi2ziArch> withGenerator(Zi2ziGeneratorSpec spec) {
+        return java.util.Arrays.stream(values()).filter(a -> Zi2ziGeneratorSpec.of(a).equals(spec)).findFirst();
+    }
+
     public static Zi2ziArch parse(String s) {
         for (Zi2ziArch a : values()) {
-            if (a.id().equals(s.trim().toLowerCase(java.util.Locale.ROOT))) {
+            if (a.id().equals(s.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))) {
                 return a;
             }
         }
-        throw new FontganException("--arch", "unknown architecture '" + s + "' (expected default, reference or tiny)");
+        throw new FontganException("--arch", "unknown architecture '" + s + "' (expected one of "
+                + java.util.Arrays.stream(values()).map(Zi2ziArch::id).toList() + ")");
     }
 }

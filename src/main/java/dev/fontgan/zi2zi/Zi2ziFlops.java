@@ -1,5 +1,7 @@
 package dev.fontgan.zi2zi;
 
+import dev.fontgan.nn.UNetInference;
+
 /**
  * Floating-point operations of the zi2zi networks per image, counted from layer shapes (2 per
  * multiply-add of convolutions and linear layers; activations, norms and copies are not counted,
@@ -15,20 +17,29 @@ public final class Zi2ziFlops {
 
     /**
      * One generator forward pass as {@link dev.fontgan.nn.UNetInference} runs it: each decoder
-     * level is a 2x2 conv to 4x the channels on the (H+1) x (W+1) low-resolution grid.
+     * level is a 2x2 conv to 4x the channels on the (H+1) x (W+1) low-resolution grid, and levels
+     * over tiny inputs are one matrix product each.
      */
     public static long generatorForwardFolded(Zi2ziGeneratorSpec spec, int sizePx) {
-        return encoder(spec, sizePx) + decoder(spec, sizePx, 4 * 4, -1);
+        return encoder(spec, sizePx, true) + decoder(spec, sizePx, 4 * 4, -1);
     }
 
     /** The encoder alone (the "const" loss runs it on the generated glyph too). */
     public static long encoder(Zi2ziGeneratorSpec spec, int sizePx) {
+        return encoder(spec, sizePx, false);
+    }
+
+    private static long encoder(Zi2ziGeneratorSpec spec, int sizePx, boolean folded) {
         long flops = 0;
         int in = 1;
         long size = sizePx;
         for (int c : spec.channels()) {
+            long inSize = in * size * size;
+            long inPixels = size * size;
             size /= 2;
-            flops += 2L * c * in * 16 * size * size;
+            long outSize = c * size * size;
+            flops += folded && UNetInference.runsDense(inPixels, inSize, outSize) ? 2L * inSize * outSize
+                    : 2L * c * in * 16 * size * size;
             in = c;
         }
         return flops;
@@ -47,9 +58,12 @@ public final class Zi2ziFlops {
         long in = ch[depth - 1] + spec.embeddingDim();
         for (int j = 0; j < depth; j++) {
             int i = depth - 1 - j;
-            long out = i == 0 ? 1 : ch[i - 1];
+            long out = i == 0 ? 1 : spec.decoderChannels()[i - 1];
             long pixels = upsampledPixelsFactor > 0 ? upsampledPixelsFactor * size * size : (size + 1) * (size + 1);
-            flops += 2L * out * in * tapsTimesPhases * pixels;
+            long inSize = in * size * size;
+            long outSize = out * 4 * size * size;
+            flops += upsampledPixelsFactor < 0 && UNetInference.runsDense(size * size, inSize, outSize)
+                    ? 2L * inSize * outSize : 2L * out * in * tapsTimesPhases * pixels;
             size *= 2;
             if (i > 0) {
                 in = out + ch[i - 1];

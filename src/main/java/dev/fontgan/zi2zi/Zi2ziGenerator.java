@@ -12,6 +12,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import dev.fontgan.nn.Layers;
 import dev.fontgan.nn.UNet;
+import dev.fontgan.nn.UNetWarmStart;
 
 /**
  * zi2zi generator: a U-Net over the source glyph with a learned style embedding concatenated at
@@ -39,7 +40,8 @@ public final class Zi2ziGenerator extends AbstractBlock {
         this.embedding = addParameter(Parameter.builder().setName("styleEmbedding").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(styles, spec.embeddingDim())).build());
         this.unet = addChildBlock("unet", new UNet(new UNet.Config(1, 1, spec.channels(), spec.embeddingDim(),
-                spec.norm(), spec.conditionalDecoderNorm(), spec.up(), spec.dropoutLevels(), spec.finalBias())));
+                spec.norm(), spec.conditionalDecoderNorm(), spec.up(), spec.dropoutLevels(), spec.finalBias(),
+                UNet.Injection.BOTTLENECK, spec.decoderChannels())));
         Layers.initNormal(this);
         embedding.setInitializer(new NormalInitializer(0.1f));
     }
@@ -59,6 +61,19 @@ public final class Zi2ziGenerator extends AbstractBlock {
     /** The style embedding table (styles, E); rows may be read or overwritten in place. */
     public NDArray styleTable() {
         return embedding.getArray();
+    }
+
+    /**
+     * Starts from a trained generator of the same encoder and style count with a decoder at most
+     * as wide ({@link UNetWarmStart}); the style embedding is copied as is.
+     */
+    public void warmStartFrom(Zi2ziGenerator trained) {
+        if (!trained.styleTable().getShape().equals(styleTable().getShape())) {
+            throw new IllegalArgumentException("style tables differ: " + trained.styleTable().getShape() + " vs "
+                    + styleTable().getShape());
+        }
+        UNetWarmStart.copy(trained.unet, unet);
+        styleTable().set(trained.styleTable().toFloatArray());
     }
 
     /**

@@ -20,22 +20,41 @@ import java.util.Map;
  * @param up decoder upsampling
  * @param finalBias bias on the last conv
  * @param dropoutLevels decoder levels with dropout (training only)
+ * @param decoderChannels decoder output channels per level below the outermost, as
+ *     {@link dev.fontgan.nn.UNet.Config#decoderChannels()} (length channels - 1)
  */
 public record Zi2ziGeneratorSpec(int[] channels, int embeddingDim, Norm norm, boolean conditionalDecoderNorm,
-        Upsampling up, boolean finalBias, int[] dropoutLevels) {
+        Upsampling up, boolean finalBias, int[] dropoutLevels, int[] decoderChannels) {
+
+    /** A spec whose decoder mirrors the encoder (every pack written before decoder widths were separate). */
+    public Zi2ziGeneratorSpec(int[] channels, int embeddingDim, Norm norm, boolean conditionalDecoderNorm,
+            Upsampling up, boolean finalBias, int[] dropoutLevels) {
+        this(channels, embeddingDim, norm, conditionalDecoderNorm, up, finalBias, dropoutLevels,
+                java.util.Arrays.copyOf(channels, Math.max(0, channels.length - 1)));
+    }
 
     /** The generator shape of a named architecture. */
     public static Zi2ziGeneratorSpec of(Zi2ziArch arch) {
         return new Zi2ziGeneratorSpec(arch.generatorChannels.clone(), arch.embeddingDim, arch.norm,
-                arch.conditionalDecoderNorm, arch.up, arch.finalBias, Zi2ziGenerator.DROPOUT_LEVELS.clone());
+                arch.conditionalDecoderNorm, arch.up, arch.finalBias, Zi2ziGenerator.DROPOUT_LEVELS.clone(),
+                arch.decoderChannels.clone());
+    }
+
+    /** Whether the decoder's widths mirror the encoder's (then the JSON leaves them out, as older packs do). */
+    public boolean mirroredDecoder() {
+        return java.util.Arrays.equals(decoderChannels, java.util.Arrays.copyOf(channels, channels.length - 1));
     }
 
     public Map<String, Object> toJson() {
-        return Json.obj("channels", ints(channels), "embedding_dim", embeddingDim,
+        Map<String, Object> o = Json.obj("channels", ints(channels), "embedding_dim", embeddingDim,
                 "norm", norm.name().toLowerCase(java.util.Locale.ROOT),
                 "conditional_decoder_norm", conditionalDecoderNorm,
                 "up", up.name().toLowerCase(java.util.Locale.ROOT), "final_bias", finalBias,
                 "dropout_levels", ints(dropoutLevels));
+        if (!mirroredDecoder()) {
+            o.put("decoder_channels", ints(decoderChannels));
+        }
+        return o;
     }
 
     /** Reads {@link #toJson()}; a missing or odd field is an error naming {@code where}. */
@@ -46,14 +65,21 @@ public record Zi2ziGeneratorSpec(int[] channels, int embeddingDim, Norm norm, bo
             if (ch.length < 1 || ch.length > 10 || emb < 1 || emb > 4096) {
                 throw new IllegalArgumentException("sizes out of range");
             }
-            for (int c : ch) {
-                if (c < 1 || c > 4096) {
-                    throw new IllegalArgumentException("channel count " + c);
+            int[] dec = o.containsKey("decoder_channels") ? intArray(o.get("decoder_channels"))
+                    : java.util.Arrays.copyOf(ch, ch.length - 1);
+            if (dec.length != ch.length - 1) {
+                throw new IllegalArgumentException("decoder_channels needs " + (ch.length - 1) + " entries");
+            }
+            for (int[] widths : new int[][] {ch, dec}) {
+                for (int c : widths) {
+                    if (c < 1 || c > 4096) {
+                        throw new IllegalArgumentException("channel count " + c);
+                    }
                 }
             }
             return new Zi2ziGeneratorSpec(ch, emb, Norm.parse((String) o.get("norm")),
                     (Boolean) o.get("conditional_decoder_norm"), Upsampling.parse((String) o.get("up")),
-                    (Boolean) o.get("final_bias"), intArray(o.get("dropout_levels")));
+                    (Boolean) o.get("final_bias"), intArray(o.get("dropout_levels")), dec);
         } catch (RuntimeException e) {
             throw new FontganException(where, "bad generator description (" + e.getMessage() + ")");
         }
@@ -83,7 +109,8 @@ public record Zi2ziGeneratorSpec(int[] channels, int embeddingDim, Norm norm, bo
         return other instanceof Zi2ziGeneratorSpec s && java.util.Arrays.equals(channels, s.channels)
                 && embeddingDim == s.embeddingDim && norm == s.norm
                 && conditionalDecoderNorm == s.conditionalDecoderNorm && up == s.up && finalBias == s.finalBias
-                && java.util.Arrays.equals(dropoutLevels, s.dropoutLevels);
+                && java.util.Arrays.equals(dropoutLevels, s.dropoutLevels)
+                && java.util.Arrays.equals(decoderChannels, s.decoderChannels);
     }
 
     @Override

@@ -28,13 +28,15 @@ class UNetInferenceTest {
         return new UNet.Config(1, 1, new int[] {4, 8, 8, 8}, 3, norm, conditional, up, new int[] {1, 2}, true);
     }
 
-    /** Largest difference between the generic eval forward pass and the folded one. */
-    private static float maxDifference(UNet.Config c, long seed) {
+    /**
+     * Largest difference between the generic eval forward pass and the folded one, over inputs of
+     * the given sizes in turn (one folded object serves them all).
+     */
+    private static float maxDifference(UNet.Config c, long seed, int... sizes) {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) seed);
             UNet unet = new UNet(c);
-            Shape x = new Shape(5, 1, 16, 16);
-            unet.initialize(m, DataType.FLOAT32, x, new Shape(5, 3));
+            unet.initialize(m, DataType.FLOAT32, new Shape(5, 1, sizes[0], sizes[0]), new Shape(5, 3));
             // Batch norms far from identity, so a wrong fold shows: random scale, shift and statistics.
             for (Pair<String, Parameter> p : unet.getParameters()) {
                 NDArray a = p.getValue().getArray();
@@ -46,31 +48,50 @@ class UNetInferenceTest {
                     default -> { }
                 }
             }
-            NDArray input = m.randomUniform(-1f, 1f, x);
-            NDArray cond = m.randomNormal(new Shape(5, 3));
-            NDArray expected = unet.forward(new ParameterStore(m, false), new NDList(input, cond), false).get(0);
+            float worst = 0;
             try (UNetInference fast = new UNetInference(unet, m)) {
-                NDArray got = fast.forward(input, cond);
-                assertEquals(expected.getShape(), got.getShape());
-                float diff = expected.sub(got).abs().max().getFloat();
-                // The output is not saturated everywhere, so equality means something.
-                assertTrue(expected.abs().lt(0.9f).sum().getLong() > 100, "too many saturated pixels: " + expected.abs().lt(0.9f).sum().getLong());
-                return diff;
+                for (int size : sizes) {
+                    NDArray input = m.randomUniform(-1f, 1f, new Shape(5, 1, size, size));
+                    NDArray cond = m.randomNormal(new Shape(5, 3));
+                    NDArray expected = unet.forward(new ParameterStore(m, false), new NDList(input, cond), false).get(0);
+                    NDArray got = fast.forward(input, cond);
+                    assertEquals(expected.getShape(), got.getShape());
+                    worst = Math.max(worst, expected.sub(got).abs().max().getFloat());
+                    // The output is not saturated everywhere, so equality means something.
+                    long unsaturated = expected.abs().lt(0.9f).sum().getLong();
+                    assertTrue(unsaturated > 100, "too many saturated pixels: " + unsaturated);
+                }
             }
+            return worst;
         }
+    }
+
+    @Test
+    void foldedForwardEqualsEvalForwardWithNarrowDecoder() {
+        UNet.Config c = new UNet.Config(1, 1, new int[] {4, 8, 8, 8}, 3, Norm.BATCH, false, Upsampling.NEAREST_EXPAND,
+                new int[] {1, 2}, true, UNet.Injection.BOTTLENECK, new int[] {2, 4, 6});
+        float d = maxDifference(c, 6, 16);
+        assertTrue(d < 5e-5f, "max difference " + d);
+    }
+
+    @Test
+    void matrixLevelsFollowTheInputSize() {
+        // 16 px: the 1x1 and 2x2 levels run as matrix products; 32 px: other levels do; then back.
+        float d = maxDifference(config(Norm.BATCH, Upsampling.NEAREST_EXPAND, false), 8, 16, 32, 16);
+        assertTrue(d < 5e-5f, "max difference " + d);
     }
 
     @Test
     void foldedForwardEqualsEvalForwardWithBatchNorm() {
         for (Upsampling up : List.of(Upsampling.NEAREST_EXPAND, Upsampling.NEAREST_INTERPOLATE)) {
-            float d = maxDifference(config(Norm.BATCH, up, false), 3);
+            float d = maxDifference(config(Norm.BATCH, up, false), 3, 16);
             assertTrue(d < 5e-5f, up + ": max difference " + d);
         }
     }
 
     @Test
     void foldedForwardEqualsEvalForwardWithoutNorm() {
-        float d = maxDifference(config(Norm.NONE, Upsampling.NEAREST_EXPAND, false), 4);
+        float d = maxDifference(config(Norm.NONE, Upsampling.NEAREST_EXPAND, false), 4, 16);
         assertTrue(d < 5e-5f, "max difference " + d);
     }
 

@@ -1,0 +1,66 @@
+package dev.fontgan.style;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.fontgan.FontganException;
+import dev.fontgan.nn.Weights;
+import dev.fontgan.zi2zi.Zi2ziArch;
+import dev.fontgan.zi2zi.Zi2ziGenerator;
+import dev.fontgan.zi2zi.Zi2ziGeneratorSpec;
+import dev.fontgan.zi2zi.Zi2ziModel;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A new zi2zi model whose generator starts from a trained pack's (same styles, same encoder, a
+ * decoder at most as wide: see {@link dev.fontgan.nn.UNetWarmStart}); the discriminator starts
+ * fresh, packs carry none. For retraining the default pack in a new architecture without paying
+ * for what the old one already learned.
+ */
+public final class PackWarmStart {
+    private PackWarmStart() {}
+
+    /**
+     * @param styles the training data's style names; they must be the pack's, in its order
+     */
+    public static Zi2ziModel model(Path pack, Zi2ziArch arch, List<String> styles, int sizePx, long seed) {
+        try (StylePack p = StylePack.load(pack)) {
+            String where = p.where();
+            if (!StylePack.ZI2ZI.equals(p.kind())) {
+                throw new FontganException(where, "is a " + p.kind() + " pack; only a zi2zi pack can start a zi2zi run");
+            }
+            List<String> names = p.styles().stream().map(PackStyle::name).toList();
+            if (!names.equals(styles)) {
+                throw new FontganException(where, "styles " + names + " differ from the data's " + styles);
+            }
+            if (p.sizePx() != sizePx) {
+                throw new FontganException(where, "is " + p.sizePx() + " px, the data " + sizePx + " px");
+            }
+            byte[] params = StylePack.unzip(readAll(pack), where).get(StylePack.GENERATOR_ENTRY);
+            Zi2ziGeneratorSpec spec = Zi2ziGeneratorSpec.fromJson(p.manifest().generator(), where);
+            Zi2ziModel model = Zi2ziModel.create(arch, styles.size(), sizePx, seed);
+            try (NDManager m = NDManager.newBaseManager()) {
+                Zi2ziGenerator trained = new Zi2ziGenerator(spec, styles.size());
+                trained.initialize(m, DataType.FLOAT32, new Shape(1, 1, sizePx, sizePx), new Shape(1));
+                Weights.load(trained, m, params, where + ": " + StylePack.GENERATOR_ENTRY);
+                model.generator().warmStartFrom(trained);
+            } catch (IllegalArgumentException e) {
+                model.close();
+                throw new FontganException(where, "cannot start arch " + arch.id() + " from it: " + e.getMessage());
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+            return model;
+        }
+    }
+
+    private static byte[] readAll(Path pack) {
+        try {
+            return java.nio.file.Files.readAllBytes(pack);
+        } catch (java.io.IOException e) {
+            throw new FontganException(pack, "cannot read: " + dev.fontgan.AtomicFile.describe(e), e);
+        }
+    }
+}
