@@ -3,6 +3,7 @@ package dev.fontgan.cli;
 import dev.fontgan.Json;
 import dev.fontgan.ocr.DatasetBenchmark;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code fontgan bench dataset}: OCR dataset lines per second (see {@link DatasetBenchmark}). */
 @Command(name = "dataset", description = "OCR dataset speed: 32 px lines, Latin 4-10 words and Chinese 10 characters, "
-        + "skew + blur + noise + distortion, plain fonts, written to a temporary folder.")
+        + "skew + blur + noise + distortion, plain fonts, written to a temporary folder (removed afterwards).")
 final class BenchDatasetCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommonOptions common;
@@ -30,6 +31,10 @@ final class BenchDatasetCommand implements Callable<Integer> {
             description = "Styles, as for dataset (default ${DEFAULT-VALUE}; e.g. default:all for the shipped pack, glyphs cached).")
     String styles;
 
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Write in a new temporary folder inside DIR, to time that disk (default: the system's temporary folder).")
+    Path dir;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -37,16 +42,17 @@ final class BenchDatasetCommand implements Callable<Integer> {
     public Integer call() {
         DatasetBenchmark.Result r;
         try (var progress = common.progress()) {
-            r = DatasetBenchmark.run(count, workers, heightPx, styles, progress);
+            r = DatasetBenchmark.run(count, workers, heightPx, styles, dir, progress);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(r.toJson()));
         } else {
-            out.printf(Locale.ROOT, "%d lines of %d px, %d workers: %.0f lines/s (%.1f s; %.0f lines per CPU second), "
-                    + "peak RSS %.0f MB, load %.1f -> %.1f on %d cores%n",
+            out.printf(Locale.ROOT, "%d lines of %d px, %d workers: %.0f lines/s (%.1f s; %.0f lines per CPU second, "
+                    + "%.1f of %.1f CPU s in the kernel), written to %s (%s), peak RSS %.0f MB, load %.1f -> %.1f on %d cores%n",
                     r.count(), r.heightPx(), r.workers(), r.linesPerS(), r.seconds(), r.count() / r.cpuSeconds(),
-                    r.peakRssMb(), r.loadBefore(), r.loadAfter(), r.cores());
+                    r.kernelCpuSeconds(), r.cpuSeconds(), r.dir(), r.fileSystem(), r.peakRssMb(), r.loadBefore(),
+                    r.loadAfter(), r.cores());
         }
         return 0;
     }

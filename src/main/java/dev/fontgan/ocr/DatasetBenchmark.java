@@ -18,14 +18,21 @@ import java.util.Map;
  * windows of 10 characters, plain fonts, every line with skew, blur, noise and sine distortion.
  * Generated styles are timed from cached glyphs: every glyph the timed lines use is generated
  * before the warm-up run.
+ *
+ * <p>The result names the file system written to and the kernel's share of the CPU time, since
+ * the disk can cost as much as the drawing: ext4 without a journal skips inodes freed in the last
+ * minute (five while their table block is unwritten) on every file it creates, so creating files
+ * where many were just deleted (the previous run's cleanup) costs up to ~0.9 ms each instead of ~30 us.
  */
 public final class DatasetBenchmark {
     /** One measurement. */
     public record Result(String styles, double linesPerS, long count, int workers, int heightPx, double seconds, double peakRssMb,
-                         double loadBefore, double loadAfter, int cores, double cpuSeconds) {
+                         double loadBefore, double loadAfter, int cores, double cpuSeconds, double kernelCpuSeconds,
+                         String dir, String fileSystem) {
         public Map<String, Object> toJson() {
             return Json.obj("lines_per_s", round(linesPerS), "peak_rss_mb", round(peakRssMb), "count", count,
                     "lines_per_cpu_s", round(count / cpuSeconds), "cpu_seconds", round(cpuSeconds),
+                    "kernel_cpu_seconds", round(kernelCpuSeconds), "dir", dir, "file_system", fileSystem,
                     "workers", workers, "height", heightPx, "seconds", round(seconds),
                     "effects", List.of("skew", "blur", "noise", "sine"), "styles", styles,
                     "text", "en 4-10 words + zh 10 characters", "load_average_before", loadBefore,
@@ -53,14 +60,13 @@ public final class DatasetBenchmark {
                 fonts, count, 1, heightPx, 0.05, EnumSet.allOf(LabelFormat.class), false);
     }
 
-    /** Warms up on a small set, then times {@code count} lines with {@code workers} threads. */
-    public static Result run(long count, int workers, int heightPx, String styles, Progress progress) {
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory("fontgan-bench-dataset");
-        } catch (IOException e) {
-            throw new FontganException("bench", "cannot make a temporary folder: " + e.getMessage(), e);
-        }
+    /**
+     * Warms up on a small set, then times {@code count} lines with {@code workers} threads, writing
+     * into a new temporary folder inside {@code dir} (the system's temporary folder when null) that
+     * is removed afterwards.
+     */
+    public static Result run(long count, int workers, int heightPx, String styles, Path dir, Progress progress) {
+        Path tmp = benchFolder(dir);
         try {
             // one spec for both runs: the warm-up fills the styles' glyph caches that the timed run then uses
             DatasetSpec timed = spec(count, heightPx, styles);
@@ -71,12 +77,15 @@ public final class DatasetBenchmark {
             new DatasetExporter(warm, tmp.resolve("warmup")).run(workers, Progress.NONE, -1);
             double loadBefore = loadAverage();
             long cpu0 = processCpuNanos();
+            double kernel0 = kernelCpuSeconds();
             long t0 = System.nanoTime();
             new DatasetExporter(timed, tmp.resolve("timed")).run(workers, progress, -1);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+            double kernelSeconds = kernelCpuSeconds() - kernel0;
             return new Result(styles, count / seconds, count, workers, heightPx, seconds, peakRssMb(), loadBefore, loadAverage(),
-                    Runtime.getRuntime().availableProcessors(), cpuSeconds);
+                    Runtime.getRuntime().availableProcessors(), cpuSeconds, kernel0 < 0 ? -1 : kernelSeconds,
+                    tmp.getParent().toString(), fileSystem(tmp));
         } finally {
             deleteTree(tmp);
         }
@@ -106,6 +115,47 @@ public final class DatasetBenchmark {
                     cached.forLineSize(pxPerEm).write(generated);
                 }
             }
+        }
+    }
+
+    /** A new empty folder for one run inside {@code dir} (made if missing), or in the system's temporary folder. */
+    static Path benchFolder(Path dir) {
+        try {
+            if (dir == null) {
+                return Files.createTempDirectory("fontgan-bench-dataset");
+            }
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new FontganException(dir, "is a file, expected a folder to write the benchmark's dataset in");
+            }
+            Files.createDirectories(dir);
+            return Files.createTempDirectory(dir, "fontgan-bench-dataset");
+        } catch (IOException e) {
+            Path where = dir == null ? Path.of(System.getProperty("java.io.tmpdir")) : dir;
+            throw new FontganException(where, "cannot make a folder for the benchmark: " + dev.fontgan.AtomicFile.describe(e), e);
+        }
+    }
+
+    /** The type of the file system holding {@code p} as the OS names it (ext4, tmpfs, ...); "unknown" if it cannot say. */
+    static String fileSystem(Path p) {
+        try {
+            return Files.getFileStore(p).type();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * CPU time this process spent in the kernel (system calls, page faults), s, from the stime field
+     * of /proc/self/stat in clock ticks of 1/100 s (USER_HZ on Linux); -1 where /proc is missing.
+     */
+    static double kernelCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // the command name (field 2) may hold spaces; fields after its closing parenthesis are fixed
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            return Long.parseLong(f[12]) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
