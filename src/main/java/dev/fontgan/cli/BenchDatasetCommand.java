@@ -2,6 +2,7 @@ package dev.fontgan.cli;
 
 import dev.fontgan.Json;
 import dev.fontgan.ocr.DatasetBenchmark;
+import dev.fontgan.ocr.LabelFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,6 +32,10 @@ final class BenchDatasetCommand implements Callable<Integer> {
             description = "Styles, as for dataset (default ${DEFAULT-VALUE}; e.g. default:all for the shipped pack, glyphs cached).")
     String styles;
 
+    @Option(names = "--format", defaultValue = "all", paramLabel = "paddleocr|tesstrain|jsonl|all",
+            description = "Label formats, as for dataset (default ${DEFAULT-VALUE}; tesstrain adds a .gt.txt file per line).")
+    String format;
+
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Write in a new temporary folder inside DIR, to time that disk (default: the system's temporary folder).")
     Path dir;
@@ -42,16 +47,16 @@ final class BenchDatasetCommand implements Callable<Integer> {
     public Integer call() {
         DatasetBenchmark.Result r;
         try (var progress = common.progress()) {
-            r = DatasetBenchmark.run(count, workers, heightPx, styles, dir, progress);
+            r = DatasetBenchmark.run(count, workers, heightPx, styles, LabelFormat.parse(format), dir, progress);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(r.toJson()));
         } else {
             out.printf(Locale.ROOT, "%d lines of %d px, %d workers: %.0f lines/s (%.1f s; %.0f lines per CPU second, "
-                    + "%.1f of %.1f CPU s in the kernel), written to %s (%s), peak RSS %.0f MB, load %.1f -> %.1f on %d cores%n",
+                    + "%.1f of %.1f CPU s in the kernel), %s written to %s (%s), peak RSS %.0f MB, load %.1f -> %.1f on %d cores%n",
                     r.count(), r.heightPx(), r.workers(), r.linesPerS(), r.seconds(), r.count() / r.cpuSeconds(),
-                    r.kernelCpuSeconds(), r.cpuSeconds(), r.dir(), r.fileSystem(), r.peakRssMb(), r.loadBefore(),
+                    r.kernelCpuSeconds(), r.cpuSeconds(), r.formats(), r.dir(), r.fileSystem(), r.peakRssMb(), r.loadBefore(),
                     r.loadAfter(), r.cores());
         }
         return 0;

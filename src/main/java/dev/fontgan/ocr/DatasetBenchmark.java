@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code fontgan bench dataset}: lines per second making a dataset as a user would (images and all
@@ -28,11 +29,11 @@ public final class DatasetBenchmark {
     /** One measurement. */
     public record Result(String styles, double linesPerS, long count, int workers, int heightPx, double seconds, double peakRssMb,
                          double loadBefore, double loadAfter, int cores, double cpuSeconds, double kernelCpuSeconds,
-                         String dir, String fileSystem) {
+                         String dir, String fileSystem, String formats) {
         public Map<String, Object> toJson() {
             return Json.obj("lines_per_s", round(linesPerS), "peak_rss_mb", round(peakRssMb), "count", count,
                     "lines_per_cpu_s", round(count / cpuSeconds), "cpu_seconds", round(cpuSeconds),
-                    "kernel_cpu_seconds", round(kernelCpuSeconds), "dir", dir, "file_system", fileSystem,
+                    "kernel_cpu_seconds", round(kernelCpuSeconds), "dir", dir, "file_system", fileSystem, "formats", formats,
                     "workers", workers, "height", heightPx, "seconds", round(seconds),
                     "effects", List.of("skew", "blur", "noise", "sine"), "styles", styles,
                     "text", "en 4-10 words + zh 10 characters", "load_average_before", loadBefore,
@@ -44,11 +45,11 @@ public final class DatasetBenchmark {
 
     /** The benchmark's dataset spec. */
     public static DatasetSpec spec(long count, int heightPx) {
-        return spec(count, heightPx, "fonts:all");
+        return spec(count, heightPx, "fonts:all", EnumSet.allOf(LabelFormat.class));
     }
 
-    /** The benchmark's dataset spec with other styles. */
-    public static DatasetSpec spec(long count, int heightPx, String styleSpec) {
+    /** The benchmark's dataset spec with other styles and label formats. */
+    public static DatasetSpec spec(long count, int heightPx, String styleSpec, Set<LabelFormat> formats) {
         ShippedFonts fonts = ShippedFonts.installed();
         TextSource en = CorpusText.load(ShippedFiles.resolve("corpus/text/en.txt"), CorpusText.Mode.WINDOWS, 4, 10);
         TextSource zh = CorpusText.load(ShippedFiles.resolve("corpus/text/zh.txt"), CorpusText.Mode.WINDOWS, 10, 10);
@@ -57,19 +58,20 @@ public final class DatasetBenchmark {
         AugmentConfig a = AugmentConfig.none().with(Effect.SKEW, 1).with(Effect.BLUR, 1).with(Effect.NOISE, 1)
                 .with(Effect.SINE, 1);
         return new DatasetSpec(TextSource.mix(List.of(en, zh), new double[] {1, 1}), styles, a, Uncovered.RESTYLE,
-                fonts, count, 1, heightPx, 0.05, EnumSet.allOf(LabelFormat.class), false);
+                fonts, count, 1, heightPx, 0.05, formats, false);
     }
 
     /**
      * Warms up on a small set, then times {@code count} lines with {@code workers} threads, writing
      * into a new temporary folder inside {@code dir} (the system's temporary folder when null) that
-     * is removed afterwards.
+     * is removed afterwards. {@code formats}: the label files written (tesstrain adds a second file per line).
      */
-    public static Result run(long count, int workers, int heightPx, String styles, Path dir, Progress progress) {
+    public static Result run(long count, int workers, int heightPx, String styles, Set<LabelFormat> formats, Path dir,
+                             Progress progress) {
         Path tmp = benchFolder(dir);
         try {
             // one spec for both runs: the warm-up fills the styles' glyph caches that the timed run then uses
-            DatasetSpec timed = spec(count, heightPx, styles);
+            DatasetSpec timed = spec(count, heightPx, styles, formats);
             DatasetSpec warm = new DatasetSpec(timed.text(), timed.styles(), timed.augment(), timed.uncovered(),
                     timed.fallbacks(), Math.min(count, 1000), timed.seed(), heightPx, timed.valFraction(), timed.formats(),
                     false);
@@ -85,7 +87,8 @@ public final class DatasetBenchmark {
             double kernelSeconds = kernelCpuSeconds() - kernel0;
             return new Result(styles, count / seconds, count, workers, heightPx, seconds, peakRssMb(), loadBefore, loadAverage(),
                     Runtime.getRuntime().availableProcessors(), cpuSeconds, kernel0 < 0 ? -1 : kernelSeconds,
-                    tmp.getParent().toString(), fileSystem(tmp));
+                    tmp.getParent().toString(), fileSystem(tmp),
+                    formats.stream().map(LabelFormat::id).collect(java.util.stream.Collectors.joining(",")));
         } finally {
             deleteTree(tmp);
         }

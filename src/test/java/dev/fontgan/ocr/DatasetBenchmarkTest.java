@@ -9,6 +9,7 @@ import dev.fontgan.FontganException;
 import dev.fontgan.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class DatasetBenchmarkTest {
     @Test
     void writesInsideTheGivenFolderSaysWhichFileSystemAndLeavesNothingBehind() throws Exception {
         Path dir = temp.resolve("disk/under/test");
-        DatasetBenchmark.Result r = DatasetBenchmark.run(24, 2, 32, "fonts:all", dir, Progress.NONE);
+        DatasetBenchmark.Result r = DatasetBenchmark.run(24, 2, 32, "fonts:all", EnumSet.allOf(LabelFormat.class), dir,
+                Progress.NONE);
         assertEquals(24, r.count());
         assertTrue(r.linesPerS() > 0);
         assertEquals(dir.toString(), r.dir());
@@ -32,6 +34,7 @@ class DatasetBenchmarkTest {
         Map<String, Object> json = r.toJson();
         assertEquals(r.fileSystem(), json.get("file_system"));
         assertTrue(json.containsKey("kernel_cpu_seconds"));
+        assertEquals("paddleocr,tesstrain,jsonl", json.get("formats"));
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "the benchmark's folder is removed");
         }

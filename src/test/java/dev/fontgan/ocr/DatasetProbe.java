@@ -19,7 +19,8 @@ import java.nio.file.StandardCopyOption;
 public final class DatasetProbe {
     public static void main(String[] args) throws IOException {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
-        DatasetSpec bench = DatasetBenchmark.spec(lines, 32, args.length > 1 ? args[1] : "fonts:all");
+        DatasetSpec bench = DatasetBenchmark.spec(lines, 32, args.length > 1 ? args[1] : "fonts:all",
+                java.util.EnumSet.allOf(LabelFormat.class));
         DatasetSpec spec = args.length > 2 && args[2].equals("defaults")
                 ? new DatasetSpec(bench.text(), bench.styles(), AugmentConfig.defaults(), bench.uncovered(), bench.fallbacks(),
                         lines, 1, 32, 0.05, bench.formats(), false)
