@@ -23,7 +23,7 @@ import java.util.Set;
  * <p>The result names the file system written to and the kernel's share of the CPU time, since
  * the disk can cost as much as the drawing: ext4 without a journal skips inodes freed in the last
  * minute (six while their table block is unwritten) on every file it creates, so creating files
- * where many were just deleted (the previous run's cleanup) costs up to ~0.9 ms each instead of ~30 us.
+ * where many were just deleted (the previous run's cleanup) costs up to ~1 ms each instead of ~30 us.
  */
 public final class DatasetBenchmark {
     /** One measurement. */
