@@ -1,7 +1,11 @@
 package dev.fontgan.cli;
 
+import dev.fontgan.AtomicFile;
 import dev.fontgan.FontganException;
 import dev.fontgan.style.PackExport;
+import dev.fontgan.style.StylePack;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,6 +33,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "Output of `fontgan eval --json` to record in the manifest (default: RUN/eval.json if present).")
     Path metrics;
 
+    @Option(names = "--z-scale", paramLabel = "S",
+            description = "Bicycle runs: the pack's default spread of random styles, z ~ N(0, S^2) (default 1, the "
+                    + "training prior; below 1 trades variety for readable characters).")
+    Double zScale;
+
     @Override
     public Integer call() {
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -36,8 +45,19 @@ final class ExportCommand implements Callable<Integer> {
             throw new FontganException(out, "style packs are named NAME.fgstyle");
         }
         PackExport.Result r = PackExport.export(run, out, data, metrics);
+        if (zScale != null) {
+            AtomicFile.write(out, StylePack.withDefaultZScale(readPack(out), zScale, out.toString()));
+        }
         spec.commandLine().getOut().printf("wrote %s (step %d, %d styles, %.1f MB)%n", r.pack(), r.step(), r.styles(),
                 r.bytes() / 1048576.0);
         return 0;
+    }
+
+    private static byte[] readPack(Path pack) {
+        try {
+            return Files.readAllBytes(pack);
+        } catch (IOException e) {
+            throw new FontganException(pack, "cannot read: " + AtomicFile.describe(e), e);
+        }
     }
 }

@@ -133,6 +133,62 @@ class BicyclePackTest {
     }
 
     @Test
+    void zScaleDrawsNarrowerStylesAndIsStoredInTheManifest() throws IOException {
+        int[] cps = ds.codePoints(Split.TEST);
+        byte[] original = Files.readAllBytes(pack);
+        Path scaled = dir.resolve("scaled.fgstyle");
+        Files.write(scaled, StylePack.withDefaultZScale(original, 0.5, pack.toString()));
+        try (StylePack p = StylePack.load(pack); StylePack s = StylePack.load(scaled)) {
+            assertEquals(1.0, p.zScale(), "a pack without sampling.z_scale draws at the prior");
+            assertEquals(0.5, s.zScale());
+            float[] unit = BicycleModel.latentForSeed(7, p.latentSize());
+            assertArrayEquals(unit, p.latentForSeed(7));
+            float[] half = s.latentForSeed(7);
+            for (int k = 0; k < unit.length; k++) {
+                assertEquals(0.5f * unit[k], half[k], 1e-7f, "z[" + k + "]");
+            }
+            // only random styles change: named styles and weights are carried over bit for bit
+            assertArrayEquals(concat(p.generate(cps, StyleMix.of("wenkai"))), concat(s.generate(cps, StyleMix.of("wenkai"))));
+            assertArrayEquals(concat(p.generateLatent(cps, half)), concat(s.generateLatent(cps, s.latentForSeed(7))));
+            assertFalse(Arrays.equals(concat(p.generateLatent(cps, p.latentForSeed(7))),
+                    concat(s.generateLatent(cps, s.latentForSeed(7)))), "another scale, another style");
+
+            // a command line's --z-scale overrides the manifest; 0 is the average style z = 0
+            s.useZScale(0);
+            assertArrayEquals(new float[s.latentSize()], s.latentForSeed(7), 0f);
+            s.useZScale(1);
+            assertArrayEquals(unit, s.latentForSeed(7));
+            for (double bad : new double[] {-0.1, Double.NaN, PackManifest.MAX_Z_SCALE + 1}) {
+                FontganException e = assertThrows(FontganException.class, () -> s.useZScale(bad));
+                assertTrue(e.line().contains("--z-scale"), e.line());
+            }
+        }
+        FontganException e = assertThrows(FontganException.class,
+                () -> StylePack.withDefaultZScale(original, 9, pack.toString()));
+        assertTrue(e.getMessage().contains("z scale must be"), e.getMessage());
+        byte[] zi2zi = Files.readAllBytes(TinyPacks.pack(dir.resolve("zi2zi")));
+        e = assertThrows(FontganException.class, () -> StylePack.withDefaultZScale(zi2zi, 0.5, "z.fgstyle"));
+        assertTrue(e.getMessage().contains("bicycle pack"), e.getMessage());
+    }
+
+    @Test
+    void manifestZScaleRoundTripsAndBadValuesNameTheField() {
+        try (StylePack p = StylePack.load(pack)) {
+            PackManifest m = p.manifest();
+            assertFalse(Json.write(m.toJson()).contains("sampling"), "the prior's scale is not written");
+            PackManifest scaled = PackManifest.parse(Json.write(m.withZScale(0.7).toJson()), "m.json");
+            assertEquals(0.7, scaled.zScale());
+            Map<String, Object> j = m.toJson();
+            j.put("sampling", Json.obj("z_scale", "wide"));
+            FontganException e = assertThrows(FontganException.class, () -> PackManifest.parse(Json.write(j), "m.json"));
+            assertTrue(e.line().contains("m.json") && e.line().contains("sampling.z_scale"), e.line());
+            j.put("sampling", Json.obj("z_scale", -1));
+            e = assertThrows(FontganException.class, () -> PackManifest.parse(Json.write(j), "m.json"));
+            assertTrue(e.getMessage().contains("z scale must be"), e.getMessage());
+        }
+    }
+
+    @Test
     void loadingTwiceGivesIdenticalOutputs() {
         int[] cps = ds.codePoints(Split.TEST);
         try (StylePack a = StylePack.load(pack); StylePack b = StylePack.load(pack)) {
