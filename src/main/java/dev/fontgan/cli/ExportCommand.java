@@ -2,6 +2,7 @@ package dev.fontgan.cli;
 
 import dev.fontgan.AtomicFile;
 import dev.fontgan.FontganException;
+import dev.fontgan.data.GlyphDataset;
 import dev.fontgan.style.PackExport;
 import dev.fontgan.style.StylePack;
 import java.io.IOException;
@@ -20,8 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN", description = "Run folder of `fontgan train zi2zi`.")
+    @Parameters(paramLabel = "RUN", arity = "0..1", description = "Run folder of `fontgan train zi2zi` or `train bicycle`.")
     Path run;
+
+    @Option(names = "--repack", paramLabel = "PACK.fgstyle",
+            description = "Instead of a run: rewrite a bicycle pack made by an older export, re-estimating its "
+                    + "generator's batch-norm statistics from --data (the data it was trained on).")
+    Path repack;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "NAME.fgstyle", description = "Pack to write.")
     Path out;
@@ -43,6 +49,22 @@ final class ExportCommand implements Callable<Integer> {
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".fgstyle")) {
             throw new FontganException(out, "style packs are named NAME.fgstyle");
+        }
+        if ((run == null) == (repack == null)) {
+            throw new FontganException("export", "give a RUN folder or --repack PACK.fgstyle (one of them)");
+        }
+        if (repack != null) {
+            if (data == null) {
+                throw new FontganException("--repack", "needs --data DATA, the glyph dataset the pack was trained on");
+            }
+            byte[] pack = PackExport.recalibratedPack(readPack(repack), GlyphDataset.open(data), repack.toString());
+            if (zScale != null) {
+                pack = StylePack.withDefaultZScale(pack, zScale, repack.toString());
+            }
+            AtomicFile.write(out, pack);
+            spec.commandLine().getOut().printf("wrote %s (%s re-estimated, %.1f MB)%n", out, repack,
+                    pack.length / 1048576.0);
+            return 0;
         }
         PackExport.Result r = PackExport.export(run, out, data, metrics);
         if (zScale != null) {

@@ -148,6 +148,12 @@ public record PackManifest(String kind, String arch, Map<String, Object> generat
                 newMetrics, training, createdBy, zScale);
     }
 
+    /** The same manifest with other provenance. */
+    public PackManifest withTraining(Map<String, Object> newTraining) {
+        return new PackManifest(kind, arch, generator, sizePx, normalization, source, styles, charsetSpec, codePoints,
+                metrics, newTraining, createdBy, zScale);
+    }
+
     /** The same manifest with another default spread of random styles. */
     public PackManifest withZScale(double newZScale) {
         return new PackManifest(kind, arch, generator, sizePx, normalization, source, styles, charsetSpec, codePoints,

@@ -172,6 +172,39 @@ class BicyclePackTest {
     }
 
     @Test
+    void repackReEstimatesBatchNormAsExportDoes() throws IOException {
+        byte[] original = Files.readAllBytes(pack);
+        byte[] repacked = PackExport.recalibratedPack(original, ds, pack.toString());
+        Map<String, byte[]> a = StylePack.unzip(original, "a");
+        Map<String, byte[]> b = StylePack.unzip(repacked, "b");
+        // the statistics restart from (0, 1) and follow the same seeded batches: export's result again
+        assertArrayEquals(a.get(StylePack.GENERATOR_ENTRY), b.get(StylePack.GENERATOR_ENTRY));
+        assertArrayEquals(a.get(StylePack.ENCODER_ENTRY), b.get(StylePack.ENCODER_ENTRY));
+        String manifest = new String(b.get(StylePack.MANIFEST_ENTRY), StandardCharsets.UTF_8);
+        assertTrue(manifest.contains("after export"), "the manifest records the re-estimate");
+
+        // a pack with the statistics training left (an older export): new statistics, the export's
+        Path checkpoint = new dev.fontgan.gan.RunDirectory(dir.resolve("bicycle-run"), 1).checkpoints().newest()
+                .orElseThrow();
+        byte[] trained = dev.fontgan.gan.Checkpoints.part(dev.fontgan.gan.Checkpoints.read(checkpoint),
+                StylePack.GENERATOR_ENTRY, checkpoint);
+        PackManifest m = PackManifest.parse(new String(a.get(StylePack.MANIFEST_ENTRY), StandardCharsets.UTF_8), "m");
+        Map<String, byte[]> weights = new LinkedHashMap<>();
+        weights.put(StylePack.GENERATOR_ENTRY, trained);
+        weights.put(StylePack.ENCODER_ENTRY, a.get(StylePack.ENCODER_ENTRY));
+        byte[] old = StylePack.zip(m, weights, a.get(m.source().file()),
+                m.source().licenseFile() == null ? null : a.get(m.source().licenseFile()));
+        byte[] fixed = StylePack.unzip(PackExport.recalibratedPack(old, ds, "old.fgstyle"), "c")
+                .get(StylePack.GENERATOR_ENTRY);
+        assertFalse(Arrays.equals(trained, fixed));
+        assertArrayEquals(a.get(StylePack.GENERATOR_ENTRY), fixed);
+        byte[] zi2zi = Files.readAllBytes(TinyPacks.pack(dir.resolve("zi2zi-repack")));
+        FontganException e = assertThrows(FontganException.class,
+                () -> PackExport.recalibratedPack(zi2zi, ds, "z.fgstyle"));
+        assertTrue(e.line().contains("z.fgstyle") && e.line().contains("bicycle"), e.line());
+    }
+
+    @Test
     void manifestZScaleRoundTripsAndBadValuesNameTheField() {
         try (StylePack p = StylePack.load(pack)) {
             PackManifest m = p.manifest();
