@@ -63,7 +63,9 @@ public final class BicycleStyles implements StyleResolver {
             return new PackStyles(kind, () -> pack).resolve(what, weight);
         }
         Hand coverage = PackHand.latent(pack, new float[pack.latentSize()], kind + ":random", false);
-        return List.of(new Style(kind + ":random", pack.where(), coverage, weight, new Members(pack, kind)::of));
+        // the scale is part of what the dataset's options record: a resume at another scale is refused
+        String from = pack.zScale() == 1 ? pack.where() : pack.where() + " (z scale " + pack.zScale() + ")";
+        return List.of(new Style(kind + ":random", from, coverage, weight, new Members(pack, kind)::of));
     }
 
     /** The hands of a random family, each caching its glyphs: keyed by (style seed, character). */
