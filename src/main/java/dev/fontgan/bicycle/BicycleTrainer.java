@@ -222,6 +222,9 @@ public final class BicycleTrainer implements Trainable {
             } else if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
                 throw new FontganException("train bicycle", "gradients not finite for " + skippedInARow
                         + " iterations in a row at step " + (step + 1) + ": the run diverged");
+            } else {
+                // the weights are untouched, so the loop must not stop on this iteration's NaN losses
+                out.values().removeIf(v -> !Float.isFinite(v));
             }
             out.put("lr", lr);
             if (skippedUpdates > 0) {
