@@ -66,13 +66,28 @@ final class ExportCommand implements Callable<Integer> {
                     pack.length / 1048576.0);
             return 0;
         }
-        PackExport.Result r = PackExport.export(run, out, data, metrics);
-        if (zScale != null) {
-            AtomicFile.write(out, StylePack.withDefaultZScale(readPack(out), zScale, out.toString()));
+        if (zScale == null) {
+            PackExport.Result r = PackExport.export(run, out, data, metrics);
+            spec.commandLine().getOut().printf("wrote %s (step %d, %d styles, %.1f MB)%n", r.pack(), r.step(),
+                    r.styles(), r.bytes() / 1048576.0);
+            return 0;
         }
-        spec.commandLine().getOut().printf("wrote %s (step %d, %d styles, %.1f MB)%n", r.pack(), r.step(), r.styles(),
-                r.bytes() / 1048576.0);
-        return 0;
+        // the scale is set on a side copy, so a refused scale (say, for a zi2zi run) leaves no pack behind
+        Path side = out.resolveSibling(out.getFileName() + ".partial");
+        try {
+            PackExport.Result r = PackExport.export(run, side, data, metrics);
+            byte[] pack = StylePack.withDefaultZScale(readPack(side), zScale, run.toString());
+            AtomicFile.write(out, pack);
+            spec.commandLine().getOut().printf("wrote %s (step %d, %d styles, z scale %s, %.1f MB)%n", out, r.step(),
+                    r.styles(), zScale, pack.length / 1048576.0);
+            return 0;
+        } finally {
+            try {
+                Files.deleteIfExists(side);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("warning: could not remove " + side + ": " + e.getMessage());
+            }
+        }
     }
 
     private static byte[] readPack(Path pack) {

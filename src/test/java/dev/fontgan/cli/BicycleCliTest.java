@@ -109,6 +109,57 @@ class BicycleCliTest {
     }
 
     @Test
+    void zScaleFlagsExportAndRepack() throws Exception {
+        // export --z-scale stores the default; render draws with it, --z-scale overrides it
+        Path scaled = dir.resolve("scaled.fgstyle");
+        Result e = run("export", dir.resolve("run").toString(), "-o", scaled.toString(), "--z-scale", "0.5");
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("z scale 0.5"), e.out());
+        assertFalse(Files.exists(dir.resolve("scaled.fgstyle.partial")));
+        Path half = dir.resolve("half.png");
+        Path overridden = dir.resolve("overridden.png");
+        Path plain = dir.resolve("plain.png");
+        Result r = run("render", "的一是", "--pack", scaled.toString(), "--z", "random", "--seed", "4", "--jitter", "0",
+                "-o", half.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("z:seed=4,scale=0.5"), r.out());
+        r = run("render", "的一是", "--pack", pack.toString(), "--z", "random", "--seed", "4", "--jitter", "0",
+                "--z-scale", "0.5", "-o", overridden.toString());
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(Files.readAllBytes(half), Files.readAllBytes(overridden));
+        r = run("render", "的一是", "--pack", scaled.toString(), "--z", "random", "--seed", "4", "--jitter", "0",
+                "--z-scale", "1", "-o", plain.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(half), Files.readAllBytes(plain)));
+
+        // bad uses: one line naming the flag, nothing written
+        Result bad = run("render", "的", "--pack", pack.toString(), "--style", "ukai", "--z-scale", "0.5", "-o",
+                dir.resolve("bad.png").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--z-scale"), bad.err());
+        Path z = dir.resolve("zi2zi-scaled.fgstyle");
+        bad = run("export", dir.resolve("zi2zi-run").toString(), "-o", z.toString(), "--z-scale", "0.5");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("bicycle pack"), bad.err());
+        assertFalse(Files.exists(z));
+        assertFalse(Files.exists(dir.resolve("zi2zi-scaled.fgstyle.partial")));
+        bad = run("styles", "grid", "--pack", zi2zi.toString(), "--z-scale", "0.5", "-o",
+                dir.resolve("g.png").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("z scale"), bad.err());
+
+        // --repack writes a pack that loads; it needs --data
+        Path repacked = dir.resolve("repacked.fgstyle");
+        Result p = run("export", "--repack", scaled.toString(), "--data", data.toString(), "-o", repacked.toString());
+        assertEquals(0, p.code(), p.err());
+        Result s = run("styles", "--pack", repacked.toString(), "--json");
+        assertTrue(s.out().contains("\"kind\":\"bicycle\""), s.out());
+        bad = run("export", "--repack", scaled.toString(), "-o", dir.resolve("r2.fgstyle").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--data"), bad.err());
+    }
+
+    @Test
     void renderWithReferencePicturesAndNamedStyles() throws Exception {
         Path ref1 = dir.resolve("ref1.png");
         Path ref2 = dir.resolve("ref2.png");
