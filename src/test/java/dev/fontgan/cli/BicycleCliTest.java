@@ -176,6 +176,12 @@ class BicycleCliTest {
         assertEquals(0, named.code(), named.err());
     }
 
+    private static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
+    }
+
     private static BufferedImage glyphPicture(String ch) {
         BufferedImage img = new BufferedImage(90, 80, BufferedImage.TYPE_BYTE_GRAY);
         var g = img.createGraphics();
@@ -310,6 +316,32 @@ class BicycleCliTest {
         }
         assertTrue(random >= 2, "some random lines in " + rows);
         assertEquals(random, seeds.size(), "a new style seed per line");
+        // --z-scale: other random styles, same named ones; the finished dataset refuses the other scale
+        Path tame = dir.resolve("ocr-tame");
+        String[] args = {"dataset", "--chars", "的一是不了人我在有他", "--min-len", "3", "--max-len", "6", "--count", "6",
+            "--styles", "bicycle:random=0.7,bicycle:ukai=0.3", "--pack", pack.toString(), "--no-augment", "--workers",
+            "1", "--quiet", "--z-scale", "0.5", "--out"};
+        Result t = run(concat(args, tame.toString()));
+        assertEquals(0, t.code(), t.err());
+        List<String> tameRows = Files.readAllLines(tame.resolve("manifest.jsonl"));
+        assertEquals(rows.size(), tameRows.size());
+        int differ = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = Json.parseObject(tameRows.get(i), "row");
+            String path = (String) row.get("path");
+            boolean same = java.util.Arrays.equals(Files.readAllBytes(one.resolve(path)),
+                    Files.readAllBytes(tame.resolve(path)));
+            if (row.get("style").equals("bicycle:random")) {
+                assertTrue(((String) row.get("font")).contains("z scale 0.5"), tameRows.get(i));
+                differ += same ? 0 : 1;
+            } else {
+                assertTrue(same, "named styles do not scale: " + path);
+            }
+        }
+        assertEquals(random, differ, "every random line drawn at the other scale");
+        Result again = run(concat(args, one.toString()));
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("other options"), again.err());
         Result noPack = run("dataset", "--chars", "digits", "--count", "2", "--out", dir.resolve("none").toString(),
                 "--styles", "bicycle:random");
         assertEquals(1, noPack.code());
