@@ -65,6 +65,11 @@ public final class BicycleTrainer implements Trainable {
     private final Linear styleHead;
     private final Adam styleOptimizer;
     private long step;
+    /** Updates skipped for a non-finite gradient, in all and in a row (see {@link #applyIfFinite}). */
+    private long skippedUpdates;
+    private int skippedInARow;
+    /** More skipped iterations in a row than this: the run has diverged, not hit a stray NaN. */
+    static final int MAX_SKIPPED_IN_A_ROW = 20;
 
     /**
      * @param features glyph features for the feature loss, (N, 1, S, S) in [-1, 1] -> (N, F),
@@ -158,8 +163,7 @@ public final class BicycleTrainer implements Trainable {
                 out.put("d", d.getFloat());
                 out.put("d2", d2.getFloat());
             }
-            discriminatorOptimizer.step(lr);
-            discriminator2Optimizer.step(lr);
+            boolean dFinite = applyIfFinite(lr, discriminatorOptimizer, discriminator2Optimizer);
 
             // G and E step; D and D2 frozen, or G's backward would fill their gradients
             Weights.freezeLearned(model.discriminator(), true);
@@ -211,15 +215,48 @@ public final class BicycleTrainer implements Trainable {
                 Weights.freezeLearned(model.discriminator(), false);
                 Weights.freezeLearned(model.discriminator2(), false);
             }
-            generatorOptimizer.step(lr);
-            encoderOptimizer.step(lr);
-            if (styleOptimizer != null) {
-                styleOptimizer.step(lr);
+            boolean gFinite = styleOptimizer == null ? applyIfFinite(lr, generatorOptimizer, encoderOptimizer)
+                    : applyIfFinite(lr, generatorOptimizer, encoderOptimizer, styleOptimizer);
+            if (dFinite && gFinite) {
+                skippedInARow = 0;
+            } else if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+                throw new FontganException("train bicycle", "gradients not finite for " + skippedInARow
+                        + " iterations in a row at step " + (step + 1) + ": the run diverged");
+            } else {
+                // the weights are untouched, so the loop must not stop on this iteration's NaN losses
+                out.values().removeIf(v -> !Float.isFinite(v));
             }
             out.put("lr", lr);
+            if (skippedUpdates > 0) {
+                out.put("skipped", (float) skippedUpdates); // since this process started
+            }
         }
         step++;
         return out;
+    }
+
+    /**
+     * Steps the optimizers of one player only when all their gradients are finite; otherwise
+     * drops the gradients and counts a skipped update. Long runs stopped with NaN in E's weights
+     * at steps a replay from the same checkpoint passed, while every logged loss and log variance
+     * was finite (|log s^2| <= 5.3, far from exp overflow): a rare non-finite gradient, which one
+     * Adam step writes into the weights and their moments for good. Skipping that one update costs
+     * nothing; many in a row mean a real divergence and stop the run.
+     */
+    private boolean applyIfFinite(float lr, Adam... optimizers) {
+        for (Adam o : optimizers) {
+            if (!o.gradientsFinite()) {
+                for (Adam z : optimizers) {
+                    z.zeroGradients();
+                }
+                skippedUpdates++;
+                return false;
+            }
+        }
+        for (Adam o : optimizers) {
+            o.step(lr);
+        }
+        return true;
     }
 
     /** The first {@code pairs} sources twice, then any rest: rows i and pairs + i share a source. */

@@ -76,6 +76,10 @@ final class DatasetCommand implements Callable<Integer> {
                     + "(each line a new random style, its seed recorded as style_seed) or bicycle:all.")
     Path pack;
 
+    @Option(names = "--z-scale", paramLabel = "S",
+            description = "bicycle:random styles drawn as z ~ N(0, S^2) (default: the pack's sampling.z_scale).")
+    Double zScale;
+
     @Option(names = "--format", defaultValue = "all", paramLabel = "paddleocr|tesstrain|jsonl|all",
             description = "Label formats, comma-separated (default ${DEFAULT-VALUE}).")
     String format;
@@ -149,7 +153,7 @@ final class DatasetCommand implements Callable<Integer> {
         resolvers.put("fonts", new FontStyles(shipped));
         resolvers.put("default", dev.fontgan.ocr.PackStyles.defaultPack());
         resolvers.put("pack", dev.fontgan.ocr.PackStyles.files());
-        resolvers.put("bicycle", new dev.fontgan.ocr.BicycleStyles(pack));
+        resolvers.put("bicycle", new dev.fontgan.ocr.BicycleStyles(pack, zScale));
         StyleMix mix = StyleMix.parse(styles, resolvers);
         AugmentConfig a = noAugment ? AugmentConfig.none() : AugmentConfig.defaults();
         for (String flag : aug) {

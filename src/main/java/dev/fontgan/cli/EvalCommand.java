@@ -58,6 +58,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Bicycle packs: seed of the first random style (default ${DEFAULT-VALUE}).")
     long zSeed;
 
+    @Option(names = "--z-scale", paramLabel = "S",
+            description = "Bicycle packs: draw random styles as z ~ N(0, S^2) (default: the pack's sampling.z_scale).")
+    Double zScale;
+
     @Option(names = "--baseline-pack", paramLabel = "PACK",
             description = "Bicycle packs: zi2zi pack whose named styles are the diversity baseline (default: the "
                     + "shipped pack when its glyphs are framed as the data's).")
@@ -70,6 +74,9 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (StylePack p = pack != null ? StylePack.load(pack) : StylePack.loadDefault();
                 GlyphClassifier c = openClassifier(err)) {
+            if (zScale != null) {
+                p.useZScale(zScale);
+            }
             if (p.hasLatentSpace()) {
                 return bicycle(p, ds, s, c);
             }
@@ -101,7 +108,7 @@ final class EvalCommand implements Callable<Integer> {
                     Math.max(0, samples), common.progress());
             if (c != null) {
                 r = new BicycleEvaluation.Result(PackEvaluation.withClassifier(r.named(), classifier != null
-                        ? classifier.toString() : "shipped"), r.zCount(), r.seed(), r.codePoints(), r.randomContent(),
+                        ? classifier.toString() : "shipped"), r.zCount(), r.seed(), r.zScale(), r.codePoints(), r.randomContent(),
                         r.diversity(), r.baseline(), r.reconstruction(), r.randomSamples(), r.reconstructionSamples());
             }
             if (report != null) {
@@ -117,8 +124,8 @@ final class EvalCommand implements Callable<Integer> {
             @SuppressWarnings("unchecked")
             Map<String, Object> rec = (Map<String, Object>) j.get("reconstruction");
             line(out, (Map<String, Object>) rec.get("mean"), "reconstruction (encoded target z)");
-            out.printf(Locale.ROOT, "random styles: %d x %d unseen characters, content %s%n", r.zCount(),
-                    r.codePoints().length, num(r.randomContent() == null ? null : r.randomContent().value(), true));
+            out.printf(Locale.ROOT, "random styles: %d x %d unseen characters (z scale %s), content %s%n",
+                    r.zCount(), r.codePoints().length, num(r.zScale(), false), num(r.randomContent() == null ? null : r.randomContent().value(), true));
             out.printf(Locale.ROOT, "diversity (mean pairwise distance per character; baseline %s):%n", r.baseline());
             for (BicycleEvaluation.Diversity d : r.diversity()) {
                 out.printf(Locale.ROOT, "  %-14s feature %8s  pixel L1 %s%n", d.name(), num(d.feature(), false),

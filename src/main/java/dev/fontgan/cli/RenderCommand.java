@@ -66,6 +66,10 @@ final class RenderCommand implements Callable<Integer> {
             + "the same for every character of the call, chosen by --seed.")
     String z;
 
+    @Option(names = "--z-scale", paramLabel = "S", description = "With --z random: draw the style as z ~ N(0, S^2) "
+            + "(default: the pack's sampling.z_scale; smaller is nearer the average style, larger wilder).")
+    Double zScale;
+
     @Option(names = "--reference", arity = "1..*", paramLabel = "IMG",
             description = "With a bicycle pack: write in the style of these pictures, one written character each "
                     + "(PNG or JPEG crops, any size; framed by their ink box as glyphs are).")
@@ -153,6 +157,9 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private Hand hand(ShippedFonts shipped) {
+        if (zScale != null && z == null) {
+            throw new FontganException("--z-scale", "only random styles (--z random) have a z scale");
+        }
         if (z != null || references != null) {
             return latentHand();
         }
@@ -196,6 +203,9 @@ final class RenderCommand implements Callable<Integer> {
         }
         StylePack p = pack != null ? StylePack.load(pack) : StylePack.loadDefault();
         try {
+            if (zScale != null) {
+                p.useZScale(zScale);
+            }
             LatentStyle s = z != null ? LatentStyle.random(p, seed) : LatentStyle.fromReferences(p, references);
             return s.hand(p, true);
         } catch (RuntimeException e) {

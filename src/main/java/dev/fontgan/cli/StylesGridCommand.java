@@ -33,6 +33,10 @@ final class StylesGridCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the first random style (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--z-scale", paramLabel = "S",
+            description = "Random styles drawn as z ~ N(0, S^2) (default: the pack's sampling.z_scale).")
+    Double zScale;
+
     @Option(names = "--named", description = "Add one column per named style of the pack.")
     boolean named;
 
@@ -53,6 +57,9 @@ final class StylesGridCommand implements Callable<Integer> {
         }
         int[] cps = Charsets.resolve(chars);
         try (StylePack p = pack != null ? StylePack.load(pack) : StylePack.loadDefault()) {
+            if (zScale != null) {
+                p.useZScale(zScale);
+            }
             int columns = p.hasLatentSpace() ? count : 0;
             GlyphGrid.writePng(StyleGrid.render(p, cps, seed, columns, named || !p.hasLatentSpace(), cellPx), out);
             spec.commandLine().getOut().printf("wrote %s (%d characters x %d styles)%n", out, cps.length,

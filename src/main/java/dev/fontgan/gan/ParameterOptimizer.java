@@ -78,6 +78,26 @@ public abstract class ParameterOptimizer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether every gradient a {@link #step} would apply is finite: one sum over all of them (NaN
+     * and infinity survive a sum) and one read, so a guard costs little per iteration.
+     */
+    public boolean gradientsFinite() {
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray total = null;
+            for (Pair<String, Parameter> p : trainable) {
+                PtNDArray grad = JniUtils.getGradient((PtNDArray) p.getValue().getArray());
+                if (grad == null) {
+                    continue;
+                }
+                grad.attach(scratch);
+                NDArray s = grad.sum();
+                total = total == null ? s : total.add(s);
+            }
+            return total == null || Float.isFinite(total.getFloat());
+        }
+    }
+
     /** Zeroes the gradients of every trainable parameter without updating. */
     public void zeroGradients() {
         for (Pair<String, Parameter> p : trainable) {

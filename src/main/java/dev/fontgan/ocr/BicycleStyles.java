@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * {@code bicycle:[FILE.fgstyle:]SELECTOR} styles from a BicycleGAN pack. {@code random} is a style
  * family: every line draws its own style seed (recorded in the manifest as {@code style_seed}) and
- * is written with the pack's latent code for that seed, so a dataset holds as many handwriting
+ * is written with the pack's latent code for that seed (drawn at the pack's z scale, or the
+ * dataset's {@code --z-scale}), so a dataset holds as many handwriting
  * styles as lines. Any other selector ({@code all}, names joined by {@code +}) names the pack's
  * saved styles, as {@code pack:} does. Without a file the pack given to the resolver is used
  * ({@code fontgan dataset --pack}).
@@ -23,11 +24,21 @@ public final class BicycleStyles implements StyleResolver {
     static final int CACHED_SEEDS = 64;
 
     private final Path defaultPack;
+    private final Double zScale;
     private final Map<Path, StylePack> open = new HashMap<>();
 
     /** @param defaultPack the pack of selectors that name no file, or null */
     public BicycleStyles(Path defaultPack) {
+        this(defaultPack, null);
+    }
+
+    /**
+     * @param defaultPack the pack of selectors that name no file, or null
+     * @param zScale spread of random styles (z ~ N(0, zScale^2)), or null for each pack's default
+     */
+    public BicycleStyles(Path defaultPack, Double zScale) {
         this.defaultPack = defaultPack;
+        this.zScale = zScale;
     }
 
     @Override
@@ -44,12 +55,17 @@ public final class BicycleStyles implements StyleResolver {
             throw new FontganException(file, "bicycle: styles need a bicycle pack; this one is " + pack.kind()
                     + " (use pack:" + file + ":" + what + ")");
         }
+        if (zScale != null) {
+            pack.useZScale(zScale);
+        }
         String kind = colon > 0 ? "bicycle:" + file : "bicycle";
         if (!what.equals("random")) {
             return new PackStyles(kind, () -> pack).resolve(what, weight);
         }
         Hand coverage = PackHand.latent(pack, new float[pack.latentSize()], kind + ":random", false);
-        return List.of(new Style(kind + ":random", pack.where(), coverage, weight, new Members(pack, kind)::of));
+        // the scale is part of what the dataset's options record: a resume at another scale is refused
+        String from = pack.zScale() == 1 ? pack.where() : pack.where() + " (z scale " + pack.zScale() + ")";
+        return List.of(new Style(kind + ":random", from, coverage, weight, new Members(pack, kind)::of));
     }
 
     /** The hands of a random family, each caching its glyphs: keyed by (style seed, character). */

@@ -20,7 +20,7 @@ import java.util.Map;
  * measures for its named styles:
  * <ul>
  * <li><b>random styles</b>: every unseen character written with {@code zCount} random codes
- * (seeds {@code seed, seed + 1, ...}); content accuracy says whether they still show the right
+ * (seeds {@code seed, seed + 1, ...}, drawn at the pack's {@link StylePack#zScale()}); content accuracy says whether they still show the right
  * character;
  * <li><b>diversity</b>: for each character, the mean pairwise distance between its versions
  * across styles, in the glyph classifier's feature space (Euclidean) and in pixels (L1 of ink in
@@ -53,13 +53,14 @@ public final class BicycleEvaluation {
     }
 
     /** Everything found. */
-    public record Result(PackEvaluation.Result named, int zCount, long seed, int[] codePoints, Accuracy randomContent,
+    public record Result(PackEvaluation.Result named, int zCount, long seed, double zScale, int[] codePoints,
+            Accuracy randomContent,
             List<Diversity> diversity, String baseline, List<PackEvaluation.Row> reconstruction,
             GlyphImage[][] randomSamples, List<PackEvaluation.Sample> reconstructionSamples) {
         public Map<String, Object> toJson() {
             Map<String, Object> m = named.toJson();
             m.put("kind", StylePack.BICYCLE);
-            m.put("random_z", Json.obj("styles", zCount, "seed", seed, "chars", codePoints.length,
+            m.put("random_z", Json.obj("styles", zCount, "seed", seed, "z_scale", zScale, "chars", codePoints.length,
                     "count", zCount * codePoints.length,
                     "content_acc", randomContent == null ? null : randomContent.value()));
             Map<String, Object> d = new LinkedHashMap<>();
@@ -180,7 +181,7 @@ public final class BicycleEvaluation {
                 recSamples.add(new PackEvaluation.Sample(s.name(), Arrays.copyOf(have, k), Arrays.copyOf(src, k),
                         Arrays.copyOf(rec, k), targets.subList(0, k).toArray(new GlyphImage[0])));
             }
-            return new Result(named, zCount, seed, cps, content, diversity, baseline, rows, randomSamples, recSamples);
+            return new Result(named, zCount, seed, pack.zScale(), cps, content, diversity, baseline, rows, randomSamples, recSamples);
         } finally {
             progress.close();
         }

@@ -212,7 +212,7 @@ public final class FineTune {
         training.put("step", Checkpoints.stepOf(checkpoint));
         PackManifest tuned = new PackManifest(m.kind(), m.arch(), m.generator(), m.sizePx(), m.normalization(),
                 m.source(), m.styles(), m.charsetSpec(), m.codePoints(), metrics == null ? m.metrics() : metrics,
-                training, PackExport.createdBy());
+                training, PackExport.createdBy(), m.zScale());
         byte[] license = m.source().licenseFile() == null ? null : entries.get(m.source().licenseFile());
         byte[] pack = StylePack.zip(tuned, params, entries.get(m.source().file()), license);
         try (StylePack check = StylePack.read(pack, checkpoint.toString())) {
@@ -554,7 +554,7 @@ public final class FineTune {
         training.put("finetune", Json.obj("styles", sel.tuned(), "train_chars", sel.train().size(),
                 "frozen_encoder", !r.unfreezeEncoder()));
         return new PackManifest(m.kind(), m.arch(), m.generator(), m.sizePx(), m.normalization(), m.source(), styles,
-                m.charsetSpec(), m.codePoints(), new LinkedHashMap<>(), training, PackExport.createdBy());
+                m.charsetSpec(), m.codePoints(), new LinkedHashMap<>(), training, PackExport.createdBy(), m.zScale());
     }
 
     @SuppressWarnings("unchecked")

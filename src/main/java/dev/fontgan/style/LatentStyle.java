@@ -26,7 +26,8 @@ public record LatentStyle(String name, float[] z) {
 
     /** The random style of a seed: the same seed gives the same style for every character and call. */
     public static LatentStyle random(StylePack pack, long seed) {
-        return new LatentStyle("z:seed=" + seed, pack.latentForSeed(seed));
+        return new LatentStyle("z:seed=" + seed + (pack.zScale() == 1 ? "" : ",scale=" + pack.zScale()),
+                pack.latentForSeed(seed));
     }
 
     /** The style of reference pictures, one written character each (see the class comment). */

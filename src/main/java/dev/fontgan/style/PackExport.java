@@ -177,6 +177,50 @@ public final class PackExport {
         }
     }
 
+    /**
+     * A bicycle pack with its generator's batch-norm running statistics re-estimated as
+     * {@link #export} does (for packs exported before it did): same training pairs of {@code data},
+     * same seed. Encoder, named styles' codes (they come from the encoder alone), font and the
+     * rest of the manifest are carried over; the manifest records the re-estimate.
+     */
+    public static byte[] recalibratedPack(byte[] pack, GlyphDataset data, String where) {
+        Map<String, byte[]> entries = StylePack.unzip(pack, where);
+        byte[] manifestBytes = entries.get(StylePack.MANIFEST_ENTRY);
+        if (manifestBytes == null) {
+            throw new FontganException(where, "not a style pack (no " + StylePack.MANIFEST_ENTRY + ")");
+        }
+        PackManifest m = PackManifest.parse(new String(manifestBytes, java.nio.charset.StandardCharsets.UTF_8),
+                where + ": " + StylePack.MANIFEST_ENTRY);
+        if (!StylePack.BICYCLE.equals(m.kind())) {
+            throw new FontganException(where, "only a bicycle pack has batch-norm statistics to re-estimate (this one is "
+                    + m.kind() + ")");
+        }
+        if (m.sizePx() != data.sizePx() || m.normalization() != data.normalization()) {
+            throw new FontganException(data.dir(), "glyphs are " + data.sizePx() + " px framed "
+                    + data.normalization().id() + "; the pack " + where + " was trained on " + m.sizePx() + " px framed "
+                    + m.normalization().id());
+        }
+        byte[] generator = entries.get(StylePack.GENERATOR_ENTRY);
+        byte[] encoder = entries.get(StylePack.ENCODER_ENTRY);
+        if (generator == null || encoder == null) {
+            throw new FontganException(where, "a bicycle pack needs " + StylePack.GENERATOR_ENTRY + " and "
+                    + StylePack.ENCODER_ENTRY);
+        }
+        Map<String, byte[]> weights = new LinkedHashMap<>();
+        weights.put(StylePack.GENERATOR_ENTRY, BatchNormCalibration.recalibrated(
+                BicycleArch.fromJson(m.generator(), where), generator, encoder, data, where));
+        weights.put(StylePack.ENCODER_ENTRY, encoder);
+        Map<String, Object> training = new LinkedHashMap<>(m.training());
+        training.put("batch_norm", "generator running statistics re-estimated on " + BatchNormCalibration.BATCHES
+                + " batches of " + BatchNormCalibration.BATCH + " training pairs of "
+                + data.dir().toAbsolutePath().normalize() + " (encoded and random z alternating), after export");
+        String license = m.source().licenseFile();
+        byte[] out = StylePack.zip(m.withTraining(training), weights, entries.get(m.source().file()),
+                license == null ? null : entries.get(license));
+        StylePack.read(out, where).close(); // refuse before anyone writes it
+        return out;
+    }
+
     /** A bicycle run's networks: the arch object of the checkpoint's state or the run's config, or a named size. */
     private static BicycleArch bicycleArch(Map<String, Object> state, Map<String, Object> config, String where) {
         for (Object o : java.util.Arrays.asList(state.get("arch"), config.get("arch"), config.get("generator"))) {

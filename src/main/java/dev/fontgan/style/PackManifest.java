@@ -16,10 +16,35 @@ import java.util.Map;
  * @param generator the generator's shape as plain JSON (for zi2zi: {@code Zi2ziGeneratorSpec})
  * @param metrics evaluation numbers copied at export, or an empty map
  * @param training where the weights came from (run, step, dataset, split seed)
+ * @param zScale a bicycle pack's default spread of random styles: z ~ N(0, zScale^2) (manifest
+ *     {@code sampling.z_scale}; packs without it draw at 1, the training prior)
  */
 public record PackManifest(String kind, String arch, Map<String, Object> generator, int sizePx,
         Normalization normalization, SourceFont source, List<PackStyle> styles, String charsetSpec,
-        int[] codePoints, Map<String, Object> metrics, Map<String, Object> training, String createdBy) {
+        int[] codePoints, Map<String, Object> metrics, Map<String, Object> training, String createdBy,
+        double zScale) {
+
+    /** A manifest whose random styles are drawn at the training prior's spread (1). */
+    public PackManifest(String kind, String arch, Map<String, Object> generator, int sizePx,
+            Normalization normalization, SourceFont source, List<PackStyle> styles, String charsetSpec,
+            int[] codePoints, Map<String, Object> metrics, Map<String, Object> training, String createdBy) {
+        this(kind, arch, generator, sizePx, normalization, source, styles, charsetSpec, codePoints, metrics, training,
+                createdBy, 1.0);
+    }
+
+    public PackManifest {
+        checkZScale(zScale, "manifest sampling.z_scale");
+    }
+
+    /** Largest accepted spread of random styles (far past the prior the generator was trained on). */
+    public static final double MAX_Z_SCALE = 4.0;
+
+    /** Throws unless {@code s} is a usable spread of random styles: finite, 0 to {@link #MAX_Z_SCALE}. */
+    public static void checkZScale(double s, String where) {
+        if (!(s >= 0 && s <= MAX_Z_SCALE)) {
+            throw new FontganException(where, "z scale must be 0 to " + MAX_Z_SCALE + ", got " + s);
+        }
+    }
 
     public static final String FORMAT = "fontgan-style-pack";
     public static final int VERSION = 1;
@@ -44,11 +69,16 @@ public record PackManifest(String kind, String arch, Map<String, Object> generat
         for (PackStyle s : styles) {
             st.add(s.toJson());
         }
-        return Json.obj("format", FORMAT, "version", VERSION, "kind", kind, "arch", arch, "generator", generator,
-                "size_px", sizePx, "normalization", normalization.id(), "source", source.toJson(), "styles", st,
+        Map<String, Object> m = Json.obj("format", FORMAT, "version", VERSION, "kind", kind, "arch", arch,
+                "generator", generator, "size_px", sizePx, "normalization", normalization.id(),
+                "source", source.toJson(), "styles", st,
                 "charset", Json.obj("spec", charsetSpec, "count", codePoints.length,
                         "chars", new String(codePoints, 0, codePoints.length)),
                 "metrics", metrics, "training", training, "created_by", createdBy);
+        if (zScale != 1.0) {
+            m.put("sampling", Json.obj("z_scale", zScale));
+        }
+        return m;
     }
 
     /** Parses and checks a manifest; every problem names {@code where}. */
@@ -95,19 +125,39 @@ public record PackManifest(String kind, String arch, Map<String, Object> generat
             }
             styles.add(style);
         }
+        double zScale = 1.0;
+        if (m.get("sampling") instanceof Map<?, ?> sampling && sampling.get("z_scale") != null) {
+            if (!(sampling.get("z_scale") instanceof Number n)) {
+                throw new FontganException(where, "manifest field \"sampling.z_scale\" is not a number");
+            }
+            zScale = n.doubleValue();
+            checkZScale(zScale, where + ": sampling.z_scale");
+        }
         Map<String, Object> charset = object(m, "charset", where);
         String chars = charset.get("chars") instanceof String c ? c : "";
         return new PackManifest(kind, string(m, "arch", where), object(m, "generator", where), sizePx, norm, source,
                 styles, (String) charset.get("spec"), chars.codePoints().toArray(),
                 m.get("metrics") instanceof Map<?, ?> ? object(m, "metrics", where) : new LinkedHashMap<>(),
                 m.get("training") instanceof Map<?, ?> ? object(m, "training", where) : new LinkedHashMap<>(),
-                (String) m.get("created_by"));
+                (String) m.get("created_by"), zScale);
     }
 
     /** The same manifest with other metrics (e.g. from an evaluation). */
     public PackManifest withMetrics(Map<String, Object> newMetrics) {
         return new PackManifest(kind, arch, generator, sizePx, normalization, source, styles, charsetSpec, codePoints,
-                newMetrics, training, createdBy);
+                newMetrics, training, createdBy, zScale);
+    }
+
+    /** The same manifest with other provenance. */
+    public PackManifest withTraining(Map<String, Object> newTraining) {
+        return new PackManifest(kind, arch, generator, sizePx, normalization, source, styles, charsetSpec, codePoints,
+                metrics, newTraining, createdBy, zScale);
+    }
+
+    /** The same manifest with another default spread of random styles. */
+    public PackManifest withZScale(double newZScale) {
+        return new PackManifest(kind, arch, generator, sizePx, normalization, source, styles, charsetSpec, codePoints,
+                metrics, training, createdBy, newZScale);
     }
 
     /** A list of finite numbers as floats (a style's latent code). */

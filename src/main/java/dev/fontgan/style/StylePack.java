@@ -68,6 +68,7 @@ public final class StylePack implements AutoCloseable {
     private final PackModel model;
     private final GlyphRasterizer rasterizer;
     private long forwardPasses;
+    private double zScale;
 
     private StylePack(String where, PackManifest manifest, FontFile sourceFont, Map<String, byte[]> entries) {
         this.where = where;
@@ -83,6 +84,7 @@ public final class StylePack implements AutoCloseable {
         };
         this.rasterizer = new GlyphRasterizer(manifest.sizePx(), manifest.normalization());
         this.manager = NDManager.newBaseManager();
+        this.zScale = manifest.zScale();
     }
 
     /** Loads a pack file. */
@@ -146,6 +148,28 @@ public final class StylePack implements AutoCloseable {
         FontFile sourceFont = FontFile.fromBytes(Path.of(where + "!" + manifest.source().file()), font,
                 manifest.source().member());
         return new StylePack(where, manifest, sourceFont, entries);
+    }
+
+    /**
+     * The bytes of a BicycleGAN pack with another default spread of random styles (manifest
+     * {@code sampling.z_scale}); weights, font and license are carried over unchanged, so the pack
+     * writes every named and referenced style exactly as before.
+     */
+    public static byte[] withDefaultZScale(byte[] pack, double zScale, String where) {
+        Map<String, byte[]> entries = unzip(pack, where);
+        PackManifest manifest = PackManifest.parse(new String(required(entries, MANIFEST_ENTRY, where),
+                StandardCharsets.UTF_8), where + ": " + MANIFEST_ENTRY);
+        if (!BICYCLE.equals(manifest.kind())) {
+            throw new FontganException(where, "a " + manifest.kind() + " pack has no random styles to scale "
+                    + "(that needs a bicycle pack)");
+        }
+        PackManifest.checkZScale(zScale, "--z-scale");
+        Map<String, byte[]> weights = new LinkedHashMap<>();
+        weights.put(GENERATOR_ENTRY, required(entries, GENERATOR_ENTRY, where));
+        weights.put(ENCODER_ENTRY, required(entries, ENCODER_ENTRY, where));
+        String license = manifest.source().licenseFile();
+        return zip(manifest.withZScale(zScale), weights, required(entries, manifest.source().file(), where),
+                license == null ? null : required(entries, license, where));
     }
 
     /**
@@ -537,12 +561,33 @@ public final class StylePack implements AutoCloseable {
     }
 
     /**
-     * The latent code of a random style: N(0, 1) values fixed by the seed (the same seed gives the
-     * same style in every call and on every machine). BicycleGAN packs only.
+     * The latent code of a random style: N(0, s^2) values fixed by the seed (the same seed gives
+     * the same style in every call and on every machine), s = {@link #zScale()}. BicycleGAN packs
+     * only.
      */
     public float[] latentForSeed(long seed) {
         requireLatent("a random style");
-        return model.latentForSeed(seed);
+        float[] z = model.latentForSeed(seed);
+        for (int i = 0; i < z.length; i++) {
+            z[i] *= (float) zScale;
+        }
+        return z;
+    }
+
+    /**
+     * The spread s of random styles, z ~ N(0, s^2): the manifest's {@code sampling.z_scale} (1 for
+     * packs without one) unless {@link #useZScale} changed it. Below 1 is truncation: styles
+     * nearer the average one, whose characters stay readable more often, at the cost of variety.
+     */
+    public double zScale() {
+        return zScale;
+    }
+
+    /** Draws this pack's random styles at spread {@code s} from now on (a command line's {@code --z-scale}). */
+    public void useZScale(double s) {
+        requireLatent("a z scale");
+        PackManifest.checkZScale(s, "--z-scale");
+        this.zScale = s;
     }
 
     private void requireLatent(String what) {

@@ -119,6 +119,39 @@ class BicycleTrainerTest {
     }
 
     @Test
+    void aNonFiniteGradientSkipsTheUpdateInsteadOfPoisoningTheWeights() {
+        boolean[] poison = {false};
+        // the feature loss turns NaN on demand: its gradient reaches G and E, not D
+        UnaryOperator<NDArray> features = x -> poison[0] ? POOLED.apply(x).mul(Float.NaN) : POOLED.apply(x);
+        try (BicycleTrainer t = new BicycleTrainer(tiny(5), pairs(), features)) {
+            t.runIteration();
+            byte[] encoder = t.model().saveEncoder();
+            byte[] discriminators = t.model().saveDiscriminators();
+            poison[0] = true;
+            Map<String, Float> bad = t.runIteration();
+            assertEquals(1f, bad.get("skipped"), "one update skipped: " + bad);
+            assertFalse(bad.containsKey("feature"), "its NaN losses are left out: " + bad);
+            assertTrue(TrainingLoop.finite(bad), "so the training loop goes on: " + bad);
+            assertArrayEquals(encoder, t.model().saveEncoder(), "E kept its weights");
+            assertFalse(Arrays.equals(discriminators, t.model().saveDiscriminators()), "D's finite update went on");
+            poison[0] = false;
+            Map<String, Float> good = t.runIteration();
+            assertTrue(TrainingLoop.finite(good), "training goes on with finite weights: " + good);
+            assertEquals(1f, good.get("skipped"));
+            assertFalse(Arrays.equals(encoder, t.model().saveEncoder()), "E trains again");
+
+            // many in a row is a divergence, not a stray NaN
+            poison[0] = true;
+            FontganException e = assertThrows(FontganException.class, () -> {
+                for (int i = 0; i <= BicycleTrainer.MAX_SKIPPED_IN_A_ROW; i++) {
+                    t.runIteration();
+                }
+            });
+            assertTrue(e.problem().contains("diverged"), e.problem());
+        }
+    }
+
+    @Test
     void latentRegressionDoesNotUpdateTheEncoder() {
         try (BicycleTrainer t = new BicycleTrainer(tiny(2).withWeights(only(0, 0.5f)), pairs(), null)) {
             byte[] encoder = t.model().saveEncoder();

@@ -109,6 +109,57 @@ class BicycleCliTest {
     }
 
     @Test
+    void zScaleFlagsExportAndRepack() throws Exception {
+        // export --z-scale stores the default; render draws with it, --z-scale overrides it
+        Path scaled = dir.resolve("scaled.fgstyle");
+        Result e = run("export", dir.resolve("run").toString(), "-o", scaled.toString(), "--z-scale", "0.5");
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("z scale 0.5"), e.out());
+        assertFalse(Files.exists(dir.resolve("scaled.fgstyle.partial")));
+        Path half = dir.resolve("half.png");
+        Path overridden = dir.resolve("overridden.png");
+        Path plain = dir.resolve("plain.png");
+        Result r = run("render", "的一是", "--pack", scaled.toString(), "--z", "random", "--seed", "4", "--jitter", "0",
+                "-o", half.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("z:seed=4,scale=0.5"), r.out());
+        r = run("render", "的一是", "--pack", pack.toString(), "--z", "random", "--seed", "4", "--jitter", "0",
+                "--z-scale", "0.5", "-o", overridden.toString());
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(Files.readAllBytes(half), Files.readAllBytes(overridden));
+        r = run("render", "的一是", "--pack", scaled.toString(), "--z", "random", "--seed", "4", "--jitter", "0",
+                "--z-scale", "1", "-o", plain.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(half), Files.readAllBytes(plain)));
+
+        // bad uses: one line naming the flag, nothing written
+        Result bad = run("render", "的", "--pack", pack.toString(), "--style", "ukai", "--z-scale", "0.5", "-o",
+                dir.resolve("bad.png").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--z-scale"), bad.err());
+        Path z = dir.resolve("zi2zi-scaled.fgstyle");
+        bad = run("export", dir.resolve("zi2zi-run").toString(), "-o", z.toString(), "--z-scale", "0.5");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("bicycle pack"), bad.err());
+        assertFalse(Files.exists(z));
+        assertFalse(Files.exists(dir.resolve("zi2zi-scaled.fgstyle.partial")));
+        bad = run("styles", "grid", "--pack", zi2zi.toString(), "--z-scale", "0.5", "-o",
+                dir.resolve("g.png").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("z scale"), bad.err());
+
+        // --repack writes a pack that loads; it needs --data
+        Path repacked = dir.resolve("repacked.fgstyle");
+        Result p = run("export", "--repack", scaled.toString(), "--data", data.toString(), "-o", repacked.toString());
+        assertEquals(0, p.code(), p.err());
+        Result s = run("styles", "--pack", repacked.toString(), "--json");
+        assertTrue(s.out().contains("\"kind\":\"bicycle\""), s.out());
+        bad = run("export", "--repack", scaled.toString(), "-o", dir.resolve("r2.fgstyle").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--data"), bad.err());
+    }
+
+    @Test
     void renderWithReferencePicturesAndNamedStyles() throws Exception {
         Path ref1 = dir.resolve("ref1.png");
         Path ref2 = dir.resolve("ref2.png");
@@ -123,6 +174,12 @@ class BicycleCliTest {
         Result named = run("render", "是不了", "--pack", pack.toString(), "--style", "ukai", "-o",
                 dir.resolve("named.png").toString());
         assertEquals(0, named.code(), named.err());
+    }
+
+    private static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
     }
 
     private static BufferedImage glyphPicture(String ch) {
@@ -259,6 +316,32 @@ class BicycleCliTest {
         }
         assertTrue(random >= 2, "some random lines in " + rows);
         assertEquals(random, seeds.size(), "a new style seed per line");
+        // --z-scale: other random styles, same named ones; the finished dataset refuses the other scale
+        Path tame = dir.resolve("ocr-tame");
+        String[] args = {"dataset", "--chars", "的一是不了人我在有他", "--min-len", "3", "--max-len", "6", "--count", "6",
+            "--styles", "bicycle:random=0.7,bicycle:ukai=0.3", "--pack", pack.toString(), "--no-augment", "--workers",
+            "1", "--quiet", "--z-scale", "0.5", "--out"};
+        Result t = run(concat(args, tame.toString()));
+        assertEquals(0, t.code(), t.err());
+        List<String> tameRows = Files.readAllLines(tame.resolve("manifest.jsonl"));
+        assertEquals(rows.size(), tameRows.size());
+        int differ = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = Json.parseObject(tameRows.get(i), "row");
+            String path = (String) row.get("path");
+            boolean same = java.util.Arrays.equals(Files.readAllBytes(one.resolve(path)),
+                    Files.readAllBytes(tame.resolve(path)));
+            if (row.get("style").equals("bicycle:random")) {
+                assertTrue(((String) row.get("font")).contains("z scale 0.5"), tameRows.get(i));
+                differ += same ? 0 : 1;
+            } else {
+                assertTrue(same, "named styles do not scale: " + path);
+            }
+        }
+        assertEquals(random, differ, "every random line drawn at the other scale");
+        Result again = run(concat(args, one.toString()));
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("other options"), again.err());
         Result noPack = run("dataset", "--chars", "digits", "--count", "2", "--out", dir.resolve("none").toString(),
                 "--styles", "bicycle:random");
         assertEquals(1, noPack.code());

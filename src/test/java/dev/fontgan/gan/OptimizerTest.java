@@ -72,6 +72,33 @@ class OptimizerTest {
     }
 
     @Test
+    void gradientsFiniteSeesOneNaNOrInfinity() {
+        Engine.getInstance().setRandomSeed(3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            SequentialBlock b = Layers.initNormal(new SequentialBlock().add(Layers.linear(2, true)));
+            b.initialize(m, DataType.FLOAT32, new Shape(4, 3));
+            ParameterStore ps = new ParameterStore(m, false);
+            try (ParameterOptimizer opt = new Adam(b, m, 0.5f, 0.999f)) {
+                assertTrue(opt.gradientsFinite(), "no gradients yet");
+                for (float bad : new float[] {0f, Float.NaN, Float.POSITIVE_INFINITY}) {
+                    try (NDManager sub = m.newSubManager()) {
+                        float[] x = new float[12];
+                        java.util.Arrays.fill(x, 0.5f);
+                        x[7] = bad == 0f ? 0.25f : bad; // one input value poisons the weight gradient
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            gc.backward(b.forward(ps, new NDList(sub.create(x, new Shape(4, 3))), true)
+                                    .singletonOrThrow().sum());
+                        }
+                        assertEquals(bad == 0f, opt.gradientsFinite(), "input " + bad);
+                        opt.zeroGradients();
+                        assertTrue(opt.gradientsFinite(), "zeroed after " + bad);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void savedAdamStateResumesExactly() {
         BiFunction<SequentialBlock, NDManager, ParameterOptimizer> adam = (b, m) -> new Adam(b, m, 0.5f, 0.999f);
         float[] straight = fit(adam, 10, null, null, null);

@@ -133,6 +133,95 @@ class BicyclePackTest {
     }
 
     @Test
+    void zScaleDrawsNarrowerStylesAndIsStoredInTheManifest() throws IOException {
+        int[] cps = ds.codePoints(Split.TEST);
+        byte[] original = Files.readAllBytes(pack);
+        Path scaled = dir.resolve("scaled.fgstyle");
+        Files.write(scaled, StylePack.withDefaultZScale(original, 0.5, pack.toString()));
+        try (StylePack p = StylePack.load(pack); StylePack s = StylePack.load(scaled)) {
+            assertEquals(1.0, p.zScale(), "a pack without sampling.z_scale draws at the prior");
+            assertEquals(0.5, s.zScale());
+            float[] unit = BicycleModel.latentForSeed(7, p.latentSize());
+            assertArrayEquals(unit, p.latentForSeed(7));
+            float[] half = s.latentForSeed(7);
+            for (int k = 0; k < unit.length; k++) {
+                assertEquals(0.5f * unit[k], half[k], 1e-7f, "z[" + k + "]");
+            }
+            // only random styles change: named styles and weights are carried over bit for bit
+            assertArrayEquals(concat(p.generate(cps, StyleMix.of("wenkai"))), concat(s.generate(cps, StyleMix.of("wenkai"))));
+            assertArrayEquals(concat(p.generateLatent(cps, half)), concat(s.generateLatent(cps, s.latentForSeed(7))));
+            assertFalse(Arrays.equals(concat(p.generateLatent(cps, p.latentForSeed(7))),
+                    concat(s.generateLatent(cps, s.latentForSeed(7)))), "another scale, another style");
+
+            // a command line's --z-scale overrides the manifest; 0 is the average style z = 0
+            s.useZScale(0);
+            assertArrayEquals(new float[s.latentSize()], s.latentForSeed(7), 0f);
+            s.useZScale(1);
+            assertArrayEquals(unit, s.latentForSeed(7));
+            for (double bad : new double[] {-0.1, Double.NaN, PackManifest.MAX_Z_SCALE + 1}) {
+                FontganException e = assertThrows(FontganException.class, () -> s.useZScale(bad));
+                assertTrue(e.line().contains("--z-scale"), e.line());
+            }
+        }
+        FontganException e = assertThrows(FontganException.class,
+                () -> StylePack.withDefaultZScale(original, 9, pack.toString()));
+        assertTrue(e.getMessage().contains("z scale must be"), e.getMessage());
+        byte[] zi2zi = Files.readAllBytes(TinyPacks.pack(dir.resolve("zi2zi")));
+        e = assertThrows(FontganException.class, () -> StylePack.withDefaultZScale(zi2zi, 0.5, "z.fgstyle"));
+        assertTrue(e.getMessage().contains("bicycle pack"), e.getMessage());
+    }
+
+    @Test
+    void repackReEstimatesBatchNormAsExportDoes() throws IOException {
+        byte[] original = Files.readAllBytes(pack);
+        byte[] repacked = PackExport.recalibratedPack(original, ds, pack.toString());
+        Map<String, byte[]> a = StylePack.unzip(original, "a");
+        Map<String, byte[]> b = StylePack.unzip(repacked, "b");
+        // the statistics restart from (0, 1) and follow the same seeded batches: export's result again
+        assertArrayEquals(a.get(StylePack.GENERATOR_ENTRY), b.get(StylePack.GENERATOR_ENTRY));
+        assertArrayEquals(a.get(StylePack.ENCODER_ENTRY), b.get(StylePack.ENCODER_ENTRY));
+        String manifest = new String(b.get(StylePack.MANIFEST_ENTRY), StandardCharsets.UTF_8);
+        assertTrue(manifest.contains("after export"), "the manifest records the re-estimate");
+
+        // a pack with the statistics training left (an older export): new statistics, the export's
+        Path checkpoint = new dev.fontgan.gan.RunDirectory(dir.resolve("bicycle-run"), 1).checkpoints().newest()
+                .orElseThrow();
+        byte[] trained = dev.fontgan.gan.Checkpoints.part(dev.fontgan.gan.Checkpoints.read(checkpoint),
+                StylePack.GENERATOR_ENTRY, checkpoint);
+        PackManifest m = PackManifest.parse(new String(a.get(StylePack.MANIFEST_ENTRY), StandardCharsets.UTF_8), "m");
+        Map<String, byte[]> weights = new LinkedHashMap<>();
+        weights.put(StylePack.GENERATOR_ENTRY, trained);
+        weights.put(StylePack.ENCODER_ENTRY, a.get(StylePack.ENCODER_ENTRY));
+        byte[] old = StylePack.zip(m, weights, a.get(m.source().file()),
+                m.source().licenseFile() == null ? null : a.get(m.source().licenseFile()));
+        byte[] fixed = StylePack.unzip(PackExport.recalibratedPack(old, ds, "old.fgstyle"), "c")
+                .get(StylePack.GENERATOR_ENTRY);
+        assertFalse(Arrays.equals(trained, fixed));
+        assertArrayEquals(a.get(StylePack.GENERATOR_ENTRY), fixed);
+        byte[] zi2zi = Files.readAllBytes(TinyPacks.pack(dir.resolve("zi2zi-repack")));
+        FontganException e = assertThrows(FontganException.class,
+                () -> PackExport.recalibratedPack(zi2zi, ds, "z.fgstyle"));
+        assertTrue(e.line().contains("z.fgstyle") && e.line().contains("bicycle"), e.line());
+    }
+
+    @Test
+    void manifestZScaleRoundTripsAndBadValuesNameTheField() {
+        try (StylePack p = StylePack.load(pack)) {
+            PackManifest m = p.manifest();
+            assertFalse(Json.write(m.toJson()).contains("sampling"), "the prior's scale is not written");
+            PackManifest scaled = PackManifest.parse(Json.write(m.withZScale(0.7).toJson()), "m.json");
+            assertEquals(0.7, scaled.zScale());
+            Map<String, Object> j = m.toJson();
+            j.put("sampling", Json.obj("z_scale", "wide"));
+            FontganException e = assertThrows(FontganException.class, () -> PackManifest.parse(Json.write(j), "m.json"));
+            assertTrue(e.line().contains("m.json") && e.line().contains("sampling.z_scale"), e.line());
+            j.put("sampling", Json.obj("z_scale", -1));
+            e = assertThrows(FontganException.class, () -> PackManifest.parse(Json.write(j), "m.json"));
+            assertTrue(e.getMessage().contains("z scale must be"), e.getMessage());
+        }
+    }
+
+    @Test
     void loadingTwiceGivesIdenticalOutputs() {
         int[] cps = ds.codePoints(Split.TEST);
         try (StylePack a = StylePack.load(pack); StylePack b = StylePack.load(pack)) {
