@@ -44,7 +44,9 @@ def metric(r):
                 floor + ", FID floor %.1f" % r["glyph_fid"]["real_floor"])
     if "code_accuracy" in r:
         c = r["code_accuracy"]
-        return "best code-to-class accuracy", "%.1f%%" % (100 * c["acc"]), "%s; %d codes -> %d characters" % (floor, c["codes"], c["distinct_characters"])
+        one = "%.1f%% one-to-one, " % (100 * c["acc_one_to_one"]) if "acc_one_to_one" in c else ""
+        return ("code-to-class accuracy", "%s%.1f%% many-to-one" % (one, 100 * c["acc"]),
+                "%s; %d codes -> %d characters" % (floor, c["codes"], c["distinct_characters"]))
     u, b = r["unseen"], r["copy_source_baseline"]
     return "L1 / SSIM, unseen characters", "%.3f / %.3f" % (u["l1"], u["ssim"]), "copy source %.3f / %.3f" % (b["l1"], b["ssim"])
 

@@ -8,6 +8,7 @@ import dev.fontgan.gan.GanRun;
 import dev.fontgan.gan.Metric;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -94,8 +95,10 @@ public final class GanEvaluation {
     }
 
     /**
-     * Accuracy of the best many-to-one mapping from code values to predicted characters: each code
-     * value maps to the character the classifier reads most often among its samples.
+     * Accuracy of the code-to-character mapping, two ways: many-to-one (each code value maps to the
+     * character read most often among its samples; two codes may share a character, so it rewards
+     * collapse) and one-to-one (distinct characters per code, the best such assignment: the honest
+     * measure of a categorical code that learned the classes).
      */
     static Map<String, Object> codeAccuracy(int[] codes, int[] predictedCodePoints) {
         Map<Integer, Map<Integer, Integer>> counts = new HashMap<>();
@@ -112,7 +115,27 @@ public final class GanEvaluation {
                 distinct++;
             }
         }
-        return Json.obj("acc", codes.length == 0 ? Double.NaN : (double) correct / codes.length, "total", codes.length,
+        double total = codes.length == 0 ? Double.NaN : codes.length;
+        return Json.obj("acc", correct / total, "acc_one_to_one", oneToOneCorrect(counts) / total, "total", codes.length,
                 "codes", counts.size(), "distinct_characters", distinct);
+    }
+
+    /** Samples read right under the best assignment of code values to distinct characters. */
+    private static int oneToOneCorrect(Map<Integer, Map<Integer, Integer>> counts) {
+        List<Integer> characters = counts.values().stream().flatMap(c -> c.keySet().stream()).distinct().sorted().toList();
+        List<Integer> codeValues = counts.keySet().stream().sorted().toList();
+        int[][] weight = new int[codeValues.size()][characters.size()];
+        for (int i = 0; i < weight.length; i++) {
+            Map<Integer, Integer> c = counts.get(codeValues.get(i));
+            for (int j = 0; j < characters.size(); j++) {
+                weight[i][j] = c.getOrDefault(characters.get(j), 0);
+            }
+        }
+        int[] assigned = Assignment.maximize(weight);
+        int correct = 0;
+        for (int i = 0; i < assigned.length; i++) {
+            correct += assigned[i] < 0 ? 0 : weight[i][assigned[i]];
+        }
+        return correct;
     }
 }

@@ -43,7 +43,7 @@ public final class Critic extends AbstractBlock {
         this.conditioning = conditioning;
         this.sizePx = sizePx;
         this.classCount = classCount;
-        this.labelMap = conditioning.discriminatorTakesLabels()
+        this.labelMap = conditioning == Conditioning.LABEL
                 ? addChildBlock("labelMap", new LabelEmbedding(classCount, sizePx * sizePx)) : null;
         this.body = addChildBlock("body", body);
         this.projection = conditioning.discriminatorTakesLabels() && scoreHead
@@ -57,7 +57,7 @@ public final class Critic extends AbstractBlock {
     /** Runs the body and heads on one batch of images with their conditioning (labels or sources, may be null). */
     public NDList score(ParameterStore ps, NDArray x, NDArray condition, boolean training) {
         NDList in = switch (conditioning) {
-            case LABEL -> new NDList(x, condition);
+            case LABEL, LABEL_PROJECTION -> new NDList(x, condition);
             case IMAGE -> new NDList(condition, x);
             default -> new NDList(x);
         };

@@ -53,7 +53,7 @@ public final class Players implements AutoCloseable {
         }
         this.critic = b.critic;
         switch (conditioning) {
-            case LABEL -> critic.initialize(manager, DataType.FLOAT32, image, labels);
+            case LABEL, LABEL_PROJECTION -> critic.initialize(manager, DataType.FLOAT32, image, labels);
             case IMAGE -> critic.initialize(manager, DataType.FLOAT32, image, image);
             default -> critic.initialize(manager, DataType.FLOAT32, image);
         }

@@ -93,7 +93,7 @@ public final class Step {
     /** The critic's conditioning for a batch: its labels or sources (null when unconditional). */
     public NDArray criticCondition(Batch b) {
         return switch (players.conditioning()) {
-            case LABEL -> b.labels();
+            case LABEL, LABEL_PROJECTION -> b.labels();
             case IMAGE -> b.sources();
             default -> null;
         };
@@ -180,7 +180,7 @@ public final class Step {
     public float generator(Batch b, GanObjective objective) {
         NDArray labels = players.conditioning().generatorTakesLabels() ? randomLabels(b.count()) : null;
         NDArray input = generatorInput(b);
-        NDArray condition = players.conditioning() == Conditioning.LABEL ? labels : criticCondition(b);
+        NDArray condition = players.conditioning().discriminatorTakesLabels() ? labels : criticCondition(b);
         return updateGenerator("g_loss", () -> {
             NDArray fake = players.generate(input, labels, true);
             return objective.generator(players.criticize(fake, condition, true).get(0));

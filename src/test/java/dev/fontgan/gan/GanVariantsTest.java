@@ -141,22 +141,58 @@ class GanVariantsTest {
     }
 
     @Test
-    void infoLossNeverTouchesTheCriticAndUsesSampledCodes() {
+    void infoLossTrainsQInBothStepsAndTheCriticBodyInItsOwn() {
         Variant v = Variants.named("infogan");
         GanData data = GanFixtures.classGlyphs();
         try (Players p = v.build(GanFixtures.config(data)); NDManager m = p.manager().newSubManager()) {
             List<float[]> q0 = values(p.auxiliary());
             Batch b = data.batch(0, 8, m);
-            // run only the generator half by iterating and comparing the critic before/after its own update
             Step s = new Step(p, m, 0, 1, data, b);
             v.iterate(p, b, s);
-            assertTrue(s.losses().containsKey("info"));
+            assertTrue(s.losses().containsKey("info"), "G's step carries the MI term");
+            assertTrue(s.losses().containsKey("d_info"), "D's step carries the MI term");
             List<float[]> q1 = values(p.auxiliary());
             boolean moved = false;
             for (int i = 0; i < q0.size(); i++) {
                 moved |= !java.util.Arrays.equals(q0.get(i), q1.get(i));
             }
             assertTrue(moved, "Q must learn from the info loss");
+            // after the auxiliary step no gradient is left over for the next iteration
+            for (Pair<String, Parameter> q : p.auxiliary().getParameters()) {
+                var g = ai.djl.pytorch.jni.JniUtils.getGradient((ai.djl.pytorch.engine.PtNDArray) q.getValue().getArray());
+                if (g != null) {
+                    assertEquals(0f, g.abs().sum().getFloat(), q.getKey() + " kept a gradient");
+                    g.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void acganScoreDependsOnTheLabelThroughItsProjection() {
+        Variant v = Variants.named("acgan");
+        GanData data = GanFixtures.classGlyphs();
+        try (Players p = v.build(GanFixtures.config(data)); NDManager m = p.manager().newSubManager()) {
+            Batch b = data.batch(0, 8, m);
+            int[] l = b.labels().toIntArray();
+            for (int i = 0; i < l.length; i++) {
+                l[i] = (l[i] + 1) % data.classCount();
+            }
+            NDArray other = m.create(l);
+            // the projection starts at N(0, 0.02); give it weight so the dependence is visible
+            for (Pair<String, Parameter> q : p.critic().getParameters()) {
+                if (q.getKey().contains("projection")) {
+                    q.getValue().getArray().muli(50);
+                }
+            }
+            var withOwn = p.criticize(b.images(), b.labels(), false);
+            var withOther = p.criticize(b.images(), other, false);
+            assertEquals(3, withOwn.size(), "scores, features, class logits");
+            assertEquals(data.classCount(), withOwn.get(2).getShape().get(1));
+            assertTrue(withOwn.get(0).sub(withOther.get(0)).abs().max().getFloat() > 1e-3f,
+                    "the real/fake score must depend on the label");
+            assertArrayEquals(withOwn.get(2).toFloatArray(), withOther.get(2).toFloatArray(), 1e-6f,
+                    "the class head reads the image alone");
         }
     }
 }

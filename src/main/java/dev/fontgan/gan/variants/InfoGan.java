@@ -20,8 +20,9 @@ import dev.fontgan.nn.Norm;
 /**
  * InfoGAN: G(z, c) with sampled codes c (one categorical code with as many values as the data has
  * classes, two continuous codes); a Q head on D's shared body predicts c; the mutual-information
- * term (lambda_cat 1, lambda_cont 0.1) updates G and Q only (D is frozen in the G step, so neither
- * D's body nor its real/fake head moves for it). Codes are never taken from real labels.
+ * term (lambda_cat 1, lambda_cont 0.1) updates G and Q in G's step and D's body and Q on the
+ * critic's own fakes in D's step (Q's gradients from both steps meet in one auxiliary update).
+ * Codes are never taken from real labels.
  */
 public final class InfoGan implements Variant {
     private InfoCodes codes = new InfoCodes(10, 2, 1f, 0.1f);
@@ -68,8 +69,15 @@ public final class InfoGan implements Variant {
         int n = b.count();
         InfoCodes.Sample forCritic = codes.sample(n, s.random(), s.manager());
         NDArray fake = p.generate(s.latent(n).concat(forCritic.codes(), 1), null, true).stopGradient();
-        s.updateCritic("d_loss", () ->
-                adv.discriminator(s.criticize(b.images(), null).get(0), s.criticize(fake, null).get(0)));
+        s.updateCritic("d_loss", () -> {
+            NDList fk = s.criticize(fake, null);
+            NDArray loss = adv.discriminator(s.criticize(b.images(), null).get(0), fk.get(0));
+            // the MI term also trains D's body, which Q shares (as in the paper): with the body
+            // frozen for it, Q read codes off real/fake features and 10 codes drew 8 digits
+            NDArray info = codes.loss(p.auxiliaryOf(fk.get(1), true), forCritic);
+            s.record("d_info", info);
+            return loss.add(info);
+        });
         InfoCodes.Sample c = codes.sample(n, s.random(), s.manager());
         NDArray z = s.latent(n).concat(c.codes(), 1);
         s.updateGenerator("g_loss", () -> {
