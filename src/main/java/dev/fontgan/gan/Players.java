@@ -267,6 +267,15 @@ public final class Players implements AutoCloseable {
         byte[] avg = parts.get("generator-average.params");
         Weights.load(generator, manager, avg != null ? avg : Checkpoints.part(parts, "generator.params", file),
                 file.toString());
+        if (average != null) {
+            // sampling swaps the average in: it must hold the loaded weights, not the fresh
+            // initialization it was built from (that made every EMA run sample as if untrained)
+            List<NDArray> loaded = new ArrayList<>();
+            for (var p : generator.getParameters()) {
+                loaded.add(p.getValue().getArray());
+            }
+            average.set(loaded);
+        }
         parameters = new ParameterStore(manager, false);
     }
 
