@@ -67,7 +67,8 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--styles", defaultValue = "fonts:all", paramLabel = "KIND:SEL[=W],...",
             description = "Styles and weights, e.g. fonts:handwriting=0.6,fonts:target=0.4 or fonts:comic+ukai "
                     + "(fonts: a role source|target|handwriting|print, all, catalog names joined by +, or a file; "
-                    + "pack:FILE.fgstyle:all|NAME+NAME; bicycle:[FILE.fgstyle:]random|all|NAME+NAME; "
+                    + "pack:FILE.fgstyle:all|NAME+NAME; bicycle:[FILE.fgstyle:]random|all|NAME+NAME|ref@DIR "
+                    + "(ref@DIR: the style of the character pictures in folder DIR); "
                     + "default ${DEFAULT-VALUE}).")
     String styles;
 

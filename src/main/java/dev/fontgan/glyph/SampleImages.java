@@ -60,6 +60,27 @@ public final class SampleImages {
         return out;
     }
 
+    /** The PNG and JPEG files of a folder, sorted by name; an error naming the folder when it has none. */
+    public static List<Path> pictures(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new FontganException(dir, Files.exists(dir) ? "not a directory (expected a folder of pictures)"
+                    : "no such directory");
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(Files::isRegularFile).filter(f -> {
+                String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
+            }).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new FontganException(dir, "cannot read: " + AtomicFile.describe(e), e);
+        }
+        if (files.isEmpty()) {
+            throw new FontganException(dir, "no PNG or JPEG pictures in this folder");
+        }
+        return files;
+    }
+
     /**
      * Pictures of single written characters given one by one (any file names), each framed like a
      * rasterized glyph; the character is taken from the name when it names one, else 0.

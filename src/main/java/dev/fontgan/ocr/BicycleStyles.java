@@ -1,10 +1,13 @@
 package dev.fontgan.ocr;
 
 import dev.fontgan.FontganException;
+import dev.fontgan.glyph.SampleImages;
 import dev.fontgan.style.Hand;
+import dev.fontgan.style.LatentStyle;
 import dev.fontgan.style.PackHand;
 import dev.fontgan.style.StylePack;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +18,16 @@ import java.util.Map;
  * family: every line draws its own style seed (recorded in the manifest as {@code style_seed}) and
  * is written with the pack's latent code for that seed (drawn at the pack's z scale, or the
  * dataset's {@code --z-scale}), so a dataset holds as many handwriting
- * styles as lines. Any other selector ({@code all}, names joined by {@code +}) names the pack's
- * saved styles, as {@code pack:} does. Without a file the pack given to the resolver is used
- * ({@code fontgan dataset --pack}).
+ * styles as lines. {@code ref@DIR} is the style of the pictures in folder DIR (one written
+ * character per PNG or JPEG, as {@code render --reference} takes them), encoded once. Any other
+ * selector ({@code all}, names joined by {@code +}) names the pack's saved styles, as {@code pack:}
+ * does. Without a file the pack given to the resolver is used ({@code fontgan dataset --pack}).
  */
 public final class BicycleStyles implements StyleResolver {
     /** Seeds whose glyphs are kept; a line's seed is used by that line alone, so a few suffice. */
     static final int CACHED_SEEDS = 64;
+    /** Selector prefix of a style taken from reference pictures: {@code ref@DIR}. */
+    static final String REFERENCE = "ref@";
 
     private final Path defaultPack;
     private final Double zScale;
@@ -59,6 +65,9 @@ public final class BicycleStyles implements StyleResolver {
             pack.useZScale(zScale);
         }
         String kind = colon > 0 ? "bicycle:" + file : "bicycle";
+        if (what.startsWith(REFERENCE)) {
+            return List.of(referenced(pack, kind, Path.of(what.substring(REFERENCE.length())), weight));
+        }
         if (!what.equals("random")) {
             return new PackStyles(kind, () -> pack).resolve(what, weight);
         }
@@ -66,6 +75,16 @@ public final class BicycleStyles implements StyleResolver {
         // the scale is part of what the dataset's options record: a resume at another scale is refused
         String from = pack.zScale() == 1 ? pack.where() : pack.where() + " (z scale " + pack.zScale() + ")";
         return List.of(new Style(kind + ":random", from, coverage, weight, new Members(pack, kind)::of));
+    }
+
+    /** One fixed style: the mean code of the folder's pictures (sorted by name, so it is reproducible). */
+    private static Style referenced(StylePack pack, String kind, Path dir, double weight) {
+        List<Path> pictures = SampleImages.pictures(dir);
+        LatentStyle style = LatentStyle.fromReferences(pack, pictures);
+        String name = kind + ":" + REFERENCE + dir;
+        // the pictures' count and code go into what the dataset records, so a resume with other pictures is refused
+        String from = pack.where() + " (" + pictures.size() + " reference pictures, code " + Integer.toHexString(Arrays.hashCode(style.z())) + ")";
+        return new Style(name, from, new PackStyles.BlockHand(PackHand.latent(pack, style.z(), name, false)), weight);
     }
 
     /** The hands of a random family, each caching its glyphs: keyed by (style seed, character). */
