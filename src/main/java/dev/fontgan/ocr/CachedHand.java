@@ -8,17 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A hand whose written glyphs are kept per character, so a generated style writes each character
- * once per dataset and later lines cost what a plain font costs. Thread-safe; two threads asking
- * for the same new character at once may both generate it (the images are equal).
+ * once per dataset and later lines cost what a plain font costs; optionally each image is
+ * transformed once before it is kept ({@link #forLineSize}). Thread-safe; two threads asking for
+ * the same new character at once may both generate it (the images are equal).
  */
 final class CachedHand implements Hand {
     /** Stands for "the hand gave no image" in the map (which takes no nulls). */
     static final GlyphImage NONE = new GlyphImage(0, 1, new byte[1]);
 
     private final Hand hand;
+    private final UnaryOperator<GlyphImage> keep;
     private final Map<Integer, GlyphImage> glyphs = new ConcurrentHashMap<>();
     /**
      * Answers of {@link #canWrite} for the BMP: 0 not asked yet, 1 yes, 2 no. The coverage guard
@@ -28,7 +31,13 @@ final class CachedHand implements Hand {
     private final byte[] writable = new byte[0x10000];
 
     CachedHand(Hand hand) {
+        this(hand, UnaryOperator.identity());
+    }
+
+    /** @param keep what is kept of each image the hand writes (applied once per character) */
+    CachedHand(Hand hand, UnaryOperator<GlyphImage> keep) {
         this.hand = hand;
+        this.keep = keep;
     }
 
     /** Sizes lines are set at (px per em) to this hand with its images shrunk for them. */
@@ -36,7 +45,7 @@ final class CachedHand implements Hand {
 
     /** This hand for lines set at {@code pxPerEm}: generated images shrunk once to about that size. */
     Hand forLineSize(int pxPerEm) {
-        return atLineSize.computeIfAbsent(pxPerEm, px -> new LineSizeHand(this, px));
+        return atLineSize.computeIfAbsent(pxPerEm, px -> new CachedHand(this, new LineSizeShrink(this, px)::shrink));
     }
 
     Hand inner() {
@@ -92,7 +101,7 @@ final class CachedHand implements Hand {
             int[] batch = missing.stream().mapToInt(Integer::intValue).toArray();
             GlyphImage[] made = hand.write(batch);
             for (int i = 0; i < batch.length; i++) {
-                glyphs.put(batch[i], made[i] == null ? NONE : made[i]);
+                glyphs.put(batch[i], made[i] == null ? NONE : keep.apply(made[i]));
             }
         }
         GlyphImage[] out = new GlyphImage[codePoints.length];

@@ -11,17 +11,17 @@ import dev.fontgan.glyph.GlyphImage;
 import dev.fontgan.style.FontHand;
 import org.junit.jupiter.api.Test;
 
-class LineSizeHandTest {
+class LineSizeShrinkTest {
     private static final FontHand DEJAVU = new FontHand("dejavu", FontFile.open(TestFonts.path(TestFonts.DEJAVU_SANS)), 64);
 
     @Test
     void shrunkGlyphKeepsItsInkWhereTheFontPutsIt() {
-        LineSizeHand hand = new LineSizeHand(DEJAVU, 24);
+        LineSizeShrink hand = new LineSizeShrink(DEJAVU, 24);
         for (int cp : new int[] {'A', 'g', 'W', '8'}) {
             GlyphImage big = DEJAVU.write(new int[] {cp})[0];
             GlyphImage small = hand.shrink(big);
             double imagePxPerEm = big.placement().pxPerUnit() * DEJAVU.metrics().unitsPerEm();
-            int expected = (int) Math.ceil(64 * LineSizeHand.MARGIN * 24 / imagePxPerEm);
+            int expected = (int) Math.ceil(64 * LineSizeShrink.MARGIN * 24 / imagePxPerEm);
             assertEquals(expected, small.sizePx(), "size for " + (char) cp);
             assertTrue(small.sizePx() < 40, "shrunk: " + small.sizePx());
             double s = (double) small.sizePx() / big.sizePx();
@@ -38,7 +38,7 @@ class LineSizeHandTest {
 
     @Test
     void imagesAreMadeOnceAndBlanksStayBlank() {
-        LineSizeHand hand = new LineSizeHand(new CachedHand(DEJAVU), 24);
+        dev.fontgan.style.Hand hand = new CachedHand(DEJAVU).forLineSize(24);
         GlyphImage[] first = hand.write(new int[] {'a', 'b'});
         GlyphImage[] again = hand.write(new int[] {'b', 'a'});
         assertSame(first[0], again[1]);
