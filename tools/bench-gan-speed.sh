@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export OMP_WAIT_POLICY=PASSIVE
 rate() { python3 -c "import json,sys; print('%s %.2f images/s' % (sys.argv[1], json.loads(sys.stdin.read().strip().splitlines()[-1])['images_per_s']))" "$1"; }
-for net in "dcgan 64 3 10" "pix2pix 16 1 4"; do
+for net in "dcgan 64 3 10" "pix2pix 16 2 8"; do
     read -r v batch warmup iters <<< "$net"
     for i in 1 2 3; do
         echo "load $(cut -d' ' -f1-3 /proc/loadavg)"

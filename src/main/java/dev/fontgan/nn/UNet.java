@@ -9,7 +9,9 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +90,7 @@ public final class UNet extends AbstractBlock {
     private final List<Block> decoderNorm = new ArrayList<>();
     private final List<Block> decoderDropout = new ArrayList<>();
     private boolean encoderFrozen;
+    private boolean phaseUpsampling;
 
     public UNet(Config config) {
         this.config = config;
@@ -164,6 +167,15 @@ public final class UNet extends AbstractBlock {
     }
 
     /**
+     * Runs the decoder's "nearest 2x, then 3x3 conv" levels whose input has at least 8x8 pixels in
+     * {@link PhaseUpConv}'s form (same weights, same function up to float rounding, faster training
+     * passes). Ignored for other upsampling kinds. Off by default: opted into per model where measured.
+     */
+    public void usePhaseUpsampling(boolean on) {
+        phaseUpsampling = on && (config.up() == Upsampling.NEAREST_EXPAND || config.up() == Upsampling.NEAREST_INTERPOLATE);
+    }
+
+    /**
      * Runs the encoder.
      * @param x (N, in, H, W)
      * @return every level's output, outermost first; the last is the bottleneck
@@ -233,7 +245,7 @@ public final class UNet extends AbstractBlock {
         }
         for (int j = 0; j < depth; j++) {
             h = Activation.relu(h);
-            h = decoderUp.get(j).forward(ps, new NDList(h), training).singletonOrThrow();
+            h = upLevel(ps, j, h, training);
             if (j == depth - 1) {
                 h = Activation.tanh(h);
                 break;
@@ -251,6 +263,27 @@ public final class UNet extends AbstractBlock {
             h = h.concat(skips.get(depth - 2 - j), 1);
         }
         return new NDList(h, bottleneck.reshape(n, -1));
+    }
+
+    private NDArray upLevel(ParameterStore ps, int j, NDArray h, boolean training) {
+        Block up = decoderUp.get(j);
+        Shape s = h.getShape();
+        if (!phaseUpsampling || !PhaseUpConv.worthIt(s.get(2), s.get(3))) {
+            return up.forward(ps, new NDList(h), training).singletonOrThrow();
+        }
+        Conv2d conv = null;
+        for (Pair<String, Block> child : up.getChildren()) {
+            if (child.getValue() instanceof Conv2d c) {
+                conv = c;
+            }
+        }
+        if (conv == null) {
+            throw new IllegalStateException("up block without a convolution: " + up);
+        }
+        NDArray weight = ps.getValue(conv.getParameters().get("weight"), h.getDevice(), training);
+        NDArray bias = conv.getParameters().contains("bias")
+                ? ps.getValue(conv.getParameters().get("bias"), h.getDevice(), training) : null;
+        return PhaseUpConv.forward(h, weight, bias);
     }
 
     @Override

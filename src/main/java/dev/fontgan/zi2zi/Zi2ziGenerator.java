@@ -42,6 +42,7 @@ public final class Zi2ziGenerator extends AbstractBlock {
         this.unet = addChildBlock("unet", new UNet(new UNet.Config(1, 1, spec.channels(), spec.embeddingDim(),
                 spec.norm(), spec.conditionalDecoderNorm(), spec.up(), spec.dropoutLevels(), spec.finalBias(),
                 UNet.Injection.BOTTLENECK, spec.decoderChannels())));
+        unet.usePhaseUpsampling(true); // same weights and function, faster training passes (PhaseUpConv)
         Layers.initNormal(this);
         embedding.setInitializer(new NormalInitializer(0.1f));
     }

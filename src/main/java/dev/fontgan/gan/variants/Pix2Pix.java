@@ -98,6 +98,7 @@ public final class Pix2Pix implements Variant {
         Translator(int[] channels) {
             unet = addChildBlock("unet", new UNet(new UNet.Config(1, 1, channels, 1, Norm.BATCH, false,
                     Upsampling.FASTEST, new int[] {0, 1, 2}, true)));
+            unet.usePhaseUpsampling(true); // same weights and function, faster training passes (PhaseUpConv)
         }
 
         @Override
