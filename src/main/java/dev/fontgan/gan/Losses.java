@@ -34,6 +34,18 @@ public final class Losses {
         return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
     }
 
+    /**
+     * Mode-seeking term (Mao et al. 2019, MSGAN): 1 / (r + 1e-5) with r = mean|a - b| / mean|za - zb|,
+     * the image distance of two samples of one condition over their noise distance. Minimizing it
+     * makes G's output move with z instead of drawing one picture per condition.
+     * @param a images (N, ...) generated from noise {@code za}
+     * @param b images (N, ...) generated from noise {@code zb} with the same conditions as {@code a}
+     */
+    public static NDArray modeSeeking(NDArray a, NDArray b, NDArray za, NDArray zb) {
+        NDArray ratio = l1(a, b).div(l1(za, zb));
+        return ratio.add(1e-5f).pow(-1f);
+    }
+
     /** Mean absolute difference of two arrays of the same shape. */
     public static NDArray l1(NDArray a, NDArray b) {
         return a.sub(b).abs().mean();

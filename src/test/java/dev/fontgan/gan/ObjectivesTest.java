@@ -1,5 +1,6 @@
 package dev.fontgan.gan;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,24 @@ class ObjectivesTest {
                 }
                 rg.close();
             }
+        }
+    }
+
+    @Test
+    void modeSeekingIsInverseImageOverNoiseDistanceAndPushesSamplesApart() {
+        try (NDManager m = NDManager.newBaseManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray a = m.create(new float[][] {{0, 0}, {1, 1}});
+            NDArray b = m.create(new float[][] {{1, 0}, {1, 2}}); // mean |a - b| = 2 / 4 = 0.5
+            NDArray za = m.create(new float[][] {{0, 0, 0}, {0, 0, 0}});
+            NDArray zb = m.create(new float[][] {{1, 1, 1}, {1, 1, 1}}); // mean |za - zb| = 1
+            a.setRequiresGradient(true);
+            NDArray loss = Losses.modeSeeking(a, b, za, zb);
+            assertEquals(1 / (0.5f + 1e-5f), loss.getFloat(), 1e-4f);
+            gc.backward(loss);
+            // d/da = -1 / r^2 * sign(a - b) / 4: the loss falls as a moves away from b
+            float[] g = a.getGradient().toFloatArray();
+            float scale = 1 / (0.5f * 0.5f) / 4;
+            assertArrayEquals(new float[] {scale, 0, 0, scale}, g, 1e-3f);
         }
     }
 

@@ -20,8 +20,13 @@ import dev.fontgan.nn.Norm;
  * cross-entropy applies log-softmax itself). D's class head learns the class of reals, G wants its
  * fakes judged real and of the requested class. D's real/fake score also carries a projection term
  * {@code <embed(y), features>} (Miyato and Koyama 2018), so "real" means "a real glyph of class y".
+ * G's batch is pairs of samples of one class, and a mode-seeking term (MSGAN) makes the two differ
+ * as their noise does: without it G drew one glyph per class whatever z.
  */
 public final class Acgan implements Variant {
+    /** Weight of the mode-seeking term in G's loss (MSGAN's own). */
+    static final float MODE_SEEKING = 1f;
+
     @Override
     public String name() {
         return "acgan";
@@ -29,7 +34,7 @@ public final class Acgan implements Variant {
 
     @Override
     public String summary() {
-        return "auxiliary-classifier GAN: D with real/fake (with class projection) and K-class heads, class CE for G and D";
+        return "auxiliary-classifier GAN: D with real/fake (with class projection) and K-class heads, class CE for G and D, mode seeking";
     }
 
     @Override
@@ -63,16 +68,23 @@ public final class Acgan implements Variant {
             s.record("d_class", cls);
             return adv.discriminator(real.get(0), fk.get(0)).add(cls);
         });
-        NDArray z = s.latent(b.count());
-        NDArray labels = s.randomLabels(b.count());
+        int half = b.count() / 2;
+        NDArray z = s.latent(2 * half);
+        NDArray some = s.randomLabels(half);
+        NDArray labels = some.concat(some); // sample i and i + half share a class
         s.updateGenerator("g_loss", () -> {
             // without the projection the reals-only class head was easy to satisfy with malformed
             // glyphs (a '2' like '?', a '9' blob: 84% after 2,000 steps); conditional batch norm in
             // G and a minibatch-spread channel in D made it worse (51%)
-            NDList out = s.criticize(p.generate(z, labels, true), labels);
+            NDArray fakes = p.generate(z, labels, true);
+            NDList out = s.criticize(fakes, labels);
             NDArray cls = Losses.crossEntropy(out.get(2), labels);
             s.record("g_class", cls);
-            return adv.generator(out.get(0)).add(cls);
+            String first = ":" + half;
+            String second = half + ":";
+            NDArray ms = Losses.modeSeeking(fakes.get(first), fakes.get(second), z.get(first), z.get(second));
+            s.record("g_mode_seeking", ms);
+            return adv.generator(out.get(0)).add(cls).add(ms.mul(MODE_SEEKING));
         });
     }
 }
