@@ -14,6 +14,7 @@ import dev.fontgan.Json;
 import dev.fontgan.Progress;
 import dev.fontgan.data.PairBatches;
 import dev.fontgan.gan.Adam;
+import dev.fontgan.gan.UpdateGuard;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Checkpoints;
 import dev.fontgan.gan.Losses;
@@ -67,11 +68,8 @@ public final class BicycleTrainer implements Trainable {
     private long step;
     /** Restore weights and step but not the optimizers' moments (see {@link #train}). */
     private boolean resetOptimizers;
-    /** Updates skipped for a non-finite gradient, in all and in a row (see {@link #applyIfFinite}). */
-    private long skippedUpdates;
-    private int skippedInARow;
-    /** More skipped iterations in a row than this: the run has diverged, not hit a stray NaN. */
-    static final int MAX_SKIPPED_IN_A_ROW = 20;
+    /** Skips updates with a non-finite gradient; stops the run after many in a row. */
+    private final UpdateGuard guard = new UpdateGuard("train bicycle");
 
     /**
      * @param features glyph features for the feature loss, (N, 1, S, S) in [-1, 1] -> (N, F),
@@ -165,7 +163,7 @@ public final class BicycleTrainer implements Trainable {
                 out.put("d", d.getFloat());
                 out.put("d2", d2.getFloat());
             }
-            boolean dFinite = applyIfFinite(lr, discriminatorOptimizer, discriminator2Optimizer);
+            guard.apply(lr, discriminatorOptimizer, discriminator2Optimizer);
 
             // G and E step; D and D2 frozen, or G's backward would fill their gradients
             Weights.freezeLearned(model.discriminator(), true);
@@ -217,48 +215,22 @@ public final class BicycleTrainer implements Trainable {
                 Weights.freezeLearned(model.discriminator(), false);
                 Weights.freezeLearned(model.discriminator2(), false);
             }
-            boolean gFinite = styleOptimizer == null ? applyIfFinite(lr, generatorOptimizer, encoderOptimizer)
-                    : applyIfFinite(lr, generatorOptimizer, encoderOptimizer, styleOptimizer);
-            if (dFinite && gFinite) {
-                skippedInARow = 0;
-            } else if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
-                throw new FontganException("train bicycle", "gradients not finite for " + skippedInARow
-                        + " iterations in a row at step " + (step + 1) + ": the run diverged");
+            if (styleOptimizer == null) {
+                guard.apply(lr, generatorOptimizer, encoderOptimizer);
             } else {
+                guard.apply(lr, generatorOptimizer, encoderOptimizer, styleOptimizer);
+            }
+            if (!guard.endIteration(step + 1)) {
                 // the weights are untouched, so the loop must not stop on this iteration's NaN losses
                 out.values().removeIf(v -> !Float.isFinite(v));
             }
             out.put("lr", lr);
-            if (skippedUpdates > 0) {
-                out.put("skipped", (float) skippedUpdates); // since this process started
+            if (guard.skipped() > 0) {
+                out.put("skipped", (float) guard.skipped()); // since this process started
             }
         }
         step++;
         return out;
-    }
-
-    /**
-     * Steps the optimizers of one player only when all their gradients are finite; otherwise
-     * drops the gradients and counts a skipped update. Long runs stopped with NaN in E's weights
-     * at steps a replay from the same checkpoint passed, while every logged loss and log variance
-     * was finite (|log s^2| <= 5.3, far from exp overflow): a rare non-finite gradient, which one
-     * Adam step writes into the weights and their moments for good. Skipping that one update costs
-     * nothing; many in a row mean a real divergence and stop the run.
-     */
-    private boolean applyIfFinite(float lr, Adam... optimizers) {
-        for (Adam o : optimizers) {
-            if (!o.gradientsFinite()) {
-                for (Adam z : optimizers) {
-                    z.zeroGradients();
-                }
-                skippedUpdates++;
-                return false;
-            }
-        }
-        for (Adam o : optimizers) {
-            o.step(lr);
-        }
-        return true;
     }
 
     /** The first {@code pairs} sources twice, then any rest: rows i and pairs + i share a source. */
@@ -350,13 +322,8 @@ public final class BicycleTrainer implements Trainable {
             if (styleHead != null) {
                 styleOptimizer.load(Checkpoints.part(parts, "style-head.optimizer", file), where);
             }
-            for (Adam o : new Adam[] {generatorOptimizer, encoderOptimizer, discriminatorOptimizer,
-                    discriminator2Optimizer, styleOptimizer}) {
-                if (o != null && !o.stateFinite()) {
-                    throw new FontganException(file, "its optimizer moments are not finite (an overflowing gradient "
-                            + "froze the weights they belong to); resume with --reset-optimizers");
-                }
-            }
+            UpdateGuard.requireFiniteState(file, "resume with --reset-optimizers", generatorOptimizer,
+                    encoderOptimizer, discriminatorOptimizer, discriminator2Optimizer, styleOptimizer);
         }
         step = ((Number) state.get("step")).longValue();
     }

@@ -18,6 +18,7 @@ import dev.fontgan.gan.SampleGrid;
 import dev.fontgan.gan.StopSignal;
 import dev.fontgan.gan.Trainable;
 import dev.fontgan.gan.TrainingLoop;
+import dev.fontgan.gan.UpdateGuard;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,8 @@ public final class Zi2ziTrainer implements Trainable {
     private final Zi2ziModel model;
     private final Adam generatorOptimizer;
     private final Adam discriminatorOptimizer;
+    /** Skips updates with a non-finite gradient (they would freeze Adam's moments); stops after many. */
+    private final UpdateGuard guard = new UpdateGuard("train zi2zi");
     private final AdversarialLoss adversarial = AdversarialLoss.NON_SATURATING;
     private long step;
 
@@ -113,6 +116,9 @@ public final class Zi2ziTrainer implements Trainable {
         float lr = config.schedule().at(step);
         Map<String, Float> logged = iterate().toMap();
         logged.put("lr", lr);
+        if (guard.skipped() > 0) {
+            logged.put("skipped", (float) guard.skipped()); // since this process started
+        }
         return logged;
     }
 
@@ -150,7 +156,7 @@ public final class Zi2ziTrainer implements Trainable {
                 gc.backward(loss);
                 dLoss = loss.getFloat();
             }
-            discriminatorOptimizer.step(lr);
+            guard.apply(lr, discriminatorOptimizer);
 
             // generator steps with D frozen (G's backward would otherwise fill D's gradients)
             dev.fontgan.nn.Weights.freezeLearned(d, true);
@@ -179,8 +185,9 @@ public final class Zi2ziTrainer implements Trainable {
                         terms = new float[] {loss.getFloat(), l1.getFloat(), constLoss.getFloat(), cat.getFloat(),
                             adv.getFloat(), tv.getFloat()};
                     }
-                    generatorOptimizer.step(lr);
+                    guard.apply(lr, generatorOptimizer);
                 }
+                guard.endIteration(step + 1);
                 result = new StepLosses(dLoss, terms[0], terms[1], terms[2], terms[3], terms[4], terms[5]);
             } finally {
                 dev.fontgan.nn.Weights.freezeLearned(d, false);
@@ -265,6 +272,8 @@ public final class Zi2ziTrainer implements Trainable {
         model.loadDiscriminator(Checkpoints.part(parts, "discriminator.params", file), where);
         generatorOptimizer.load(Checkpoints.part(parts, "generator.optimizer", file), where);
         discriminatorOptimizer.load(Checkpoints.part(parts, "discriminator.optimizer", file), where);
+        UpdateGuard.requireFiniteState(file, "start a new run from an exported pack with --init",
+                generatorOptimizer, discriminatorOptimizer);
         step = ((Number) state.get("step")).longValue();
     }
 

@@ -143,7 +143,7 @@ class BicycleTrainerTest {
             // many in a row is a divergence, not a stray NaN
             poison[0] = true;
             FontganException e = assertThrows(FontganException.class, () -> {
-                for (int i = 0; i <= BicycleTrainer.MAX_SKIPPED_IN_A_ROW; i++) {
+                for (int i = 0; i <= dev.fontgan.gan.UpdateGuard.MAX_SKIPPED_IN_A_ROW; i++) {
                     t.runIteration();
                 }
             });

@@ -15,6 +15,7 @@ import dev.fontgan.FontganException;
 import dev.fontgan.TorchRuntime;
 import dev.fontgan.data.PairBatches;
 import dev.fontgan.data.SyntheticPairs;
+import dev.fontgan.gan.UpdateGuard;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -100,6 +101,41 @@ class Zi2ziTrainerTest {
         Map<String, float[]> m = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : params) {
             m.put(p.getKey(), p.getValue().getArray().toFloatArray());
+        }
+        return m;
+    }
+
+    @Test
+    void aGeneratorGradientWhoseSquareOverflowsIsSkippedAndARunOfThemStops() {
+        // a total-variation weight of 1e25: G's losses and gradients stay finite, their squares do not
+        try (Zi2ziTrainer t = new Zi2ziTrainer(tiny(3).withLosses(1e25f, false), pairs())) {
+            Map<String, float[]> g0 = learned(t.model().generator().getParameters());
+            Map<String, float[]> d0 = learned(t.model().discriminator().getParameters());
+            Map<String, Float> logged = t.runIteration();
+            assertEquals(2f, logged.get("skipped"), "both G steps skipped: " + logged);
+            assertTrue(Float.isFinite(logged.get("g_loss")), "the loss itself is finite: " + logged);
+            Map<String, float[]> g1 = learned(t.model().generator().getParameters());
+            for (String k : g0.keySet()) {
+                assertArrayEquals(g0.get(k), g1.get(k), 0f, "G's " + k + " moved");
+            }
+            Map<String, float[]> d1 = learned(t.model().discriminator().getParameters());
+            assertTrue(d0.keySet().stream().anyMatch(k -> !Arrays.equals(d0.get(k), d1.get(k))), "D was trained");
+            FontganException e = assertThrows(FontganException.class, () -> {
+                for (int i = 0; i < UpdateGuard.MAX_SKIPPED_IN_A_ROW + 5; i++) {
+                    t.iterate();
+                }
+            });
+            assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+        }
+    }
+
+    /** Trainable arrays only (batch norm's running statistics move in any training forward pass). */
+    private static Map<String, float[]> learned(Iterable<Pair<String, Parameter>> params) {
+        Map<String, float[]> m = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : params) {
+            if (p.getValue().requiresGradient()) {
+                m.put(p.getKey(), p.getValue().getArray().toFloatArray());
+            }
         }
         return m;
     }
