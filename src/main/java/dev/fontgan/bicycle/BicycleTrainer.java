@@ -65,6 +65,8 @@ public final class BicycleTrainer implements Trainable {
     private final Linear styleHead;
     private final Adam styleOptimizer;
     private long step;
+    /** Restore weights and step but not the optimizers' moments (see {@link #train}). */
+    private boolean resetOptimizers;
     /** Updates skipped for a non-finite gradient, in all and in a row (see {@link #applyIfFinite}). */
     private long skippedUpdates;
     private int skippedInARow;
@@ -337,13 +339,24 @@ public final class BicycleTrainer implements Trainable {
         model.loadGenerator(Checkpoints.part(parts, "generator.params", file), where);
         model.loadEncoder(Checkpoints.part(parts, "encoder.params", file), where);
         model.loadDiscriminators(Checkpoints.part(parts, "discriminators.params", file), where);
-        generatorOptimizer.load(Checkpoints.part(parts, "generator.optimizer", file), where);
-        encoderOptimizer.load(Checkpoints.part(parts, "encoder.optimizer", file), where);
-        discriminatorOptimizer.load(Checkpoints.part(parts, "discriminator.optimizer", file), where);
-        discriminator2Optimizer.load(Checkpoints.part(parts, "discriminator2.optimizer", file), where);
         if (styleHead != null) {
             Weights.load(styleHead, model.manager(), Checkpoints.part(parts, "style-head.params", file), where);
-            styleOptimizer.load(Checkpoints.part(parts, "style-head.optimizer", file), where);
+        }
+        if (!resetOptimizers) {
+            generatorOptimizer.load(Checkpoints.part(parts, "generator.optimizer", file), where);
+            encoderOptimizer.load(Checkpoints.part(parts, "encoder.optimizer", file), where);
+            discriminatorOptimizer.load(Checkpoints.part(parts, "discriminator.optimizer", file), where);
+            discriminator2Optimizer.load(Checkpoints.part(parts, "discriminator2.optimizer", file), where);
+            if (styleHead != null) {
+                styleOptimizer.load(Checkpoints.part(parts, "style-head.optimizer", file), where);
+            }
+            for (Adam o : new Adam[] {generatorOptimizer, encoderOptimizer, discriminatorOptimizer,
+                    discriminator2Optimizer, styleOptimizer}) {
+                if (o != null && !o.stateFinite()) {
+                    throw new FontganException(file, "its optimizer moments are not finite (an overflowing gradient "
+                            + "froze the weights they belong to); resume with --reset-optimizers");
+                }
+            }
         }
         step = ((Number) state.get("step")).longValue();
     }
@@ -377,6 +390,17 @@ public final class BicycleTrainer implements Trainable {
     public static TrainingLoop.Result train(BicycleConfig config, PairBatches data, UnaryOperator<NDArray> features,
             Path runDir, long steps, boolean resume, Map<String, Object> extraConfig, Progress progress,
             StopSignal stop) {
+        return train(config, data, features, runDir, steps, resume, false, extraConfig, progress, stop);
+    }
+
+    /**
+     * As above; with {@code resetOptimizers} a resumed run takes the checkpoint's weights and step
+     * but starts every optimizer afresh (zero moments, bias correction from its first update), the
+     * way out of moments that overflowed.
+     */
+    public static TrainingLoop.Result train(BicycleConfig config, PairBatches data, UnaryOperator<NDArray> features,
+            Path runDir, long steps, boolean resume, boolean resetOptimizers, Map<String, Object> extraConfig,
+            Progress progress, StopSignal stop) {
         TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(config.logEvery(), config.sampleEvery(),
                 config.checkpointEvery(), config.keepCheckpoints());
         TrainingLoop loop = new TrainingLoop(runDir, schedule, progress, stop);
@@ -384,7 +408,11 @@ public final class BicycleTrainer implements Trainable {
                 && !"bicycle".equals(loop.runDirectory().readConfig().get("kind"))) {
             throw new FontganException(loop.runDirectory().configFile(), "not a BicycleGAN run");
         }
-        return loop.run("bicycle", steps, resume, () -> new BicycleTrainer(config, data, features), t -> {
+        return loop.run("bicycle", steps, resume, () -> {
+            BicycleTrainer t = new BicycleTrainer(config, data, features);
+            t.resetOptimizers = resetOptimizers;
+            return t;
+        }, t -> {
             Map<String, Object> cfg = new LinkedHashMap<>();
             cfg.put("kind", "bicycle");
             cfg.putAll(config.toJson());

@@ -41,6 +41,10 @@ final class TrainBicycleCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the newest checkpoint in --out (pass the same options).")
     boolean resume;
 
+    @Option(names = "--reset-optimizers",
+            description = "With --resume: keep the checkpoint's weights but start Adam afresh (for moments that overflowed).")
+    boolean resetOptimizers;
+
     @Option(names = "--arch", defaultValue = "default", description = "default | tiny (default: ${DEFAULT-VALUE}).")
     String arch;
 
@@ -86,6 +90,9 @@ final class TrainBicycleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resetOptimizers && !resume) {
+            throw new FontganException("--reset-optimizers", "only applies with --resume");
+        }
         if (steps < 1) {
             throw new FontganException("--steps", "must be at least 1");
         }
@@ -127,7 +134,8 @@ final class TrainBicycleCommand implements Callable<Integer> {
                 extractor = features.lossFeatures();
                 extra.put("feature_classifier", classifier == null ? "shipped" : classifier.toString());
             }
-            r = BicycleTrainer.train(config, pairs, extractor, out, steps, resume, extra, common.progress(), stop);
+            r = BicycleTrainer.train(config, pairs, extractor, out, steps, resume, resetOptimizers, extra,
+                    common.progress(), stop);
         } finally {
             stop.finished(); // also on errors, or the hook would hold the JVM's exit
             if (features != null) {

@@ -79,8 +79,11 @@ public abstract class ParameterOptimizer implements AutoCloseable {
     }
 
     /**
-     * Whether every gradient a {@link #step} would apply is finite: one sum over all of them (NaN
-     * and infinity survive a sum) and one read, so a guard costs little per iteration.
+     * Whether every gradient a {@link #step} would apply is finite and its square too: one sum of
+     * squares over all of them (NaN and infinity survive a sum) and one read, so a guard costs
+     * little per iteration. Squares, not values: a finite gradient above ~1.8e19 (seen in long
+     * bicycle runs) overflows Adam's second moment g^2 to infinity, which then freezes that
+     * weight for good (its update m / sqrt(v) is 0, or NaN once m overflows too).
      */
     public boolean gradientsFinite() {
         try (NDManager scratch = manager.newSubManager()) {
@@ -91,11 +94,23 @@ public abstract class ParameterOptimizer implements AutoCloseable {
                     continue;
                 }
                 grad.attach(scratch);
-                NDArray s = grad.sum();
+                NDArray s = grad.square().sum();
                 total = total == null ? s : total.add(s);
             }
             return total == null || Float.isFinite(total.getFloat());
         }
+    }
+
+    /** Whether every state array (e.g. Adam's moments) is finite; an infinite one freezes its weight. */
+    public boolean stateFinite() {
+        for (NDArray[] arrays : state.values()) {
+            for (NDArray a : arrays) {
+                if (!Float.isFinite(a.square().sum().getFloat())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Zeroes the gradients of every trainable parameter without updating. */

@@ -152,6 +152,89 @@ class BicycleTrainerTest {
     }
 
     @Test
+    void aGradientWhoseSquareOverflowsIsSkippedAndNeverReachesAdamsMoments() {
+        boolean[] huge = {false};
+        // finite losses and gradients, but gradients near 1e25: their squares (Adam's v) overflow float
+        UnaryOperator<NDArray> features = x -> huge[0] ? POOLED.apply(x).mul(1e25f) : POOLED.apply(x);
+        try (BicycleTrainer t = new BicycleTrainer(tiny(5), pairs(), features);
+                BicycleTrainer fresh = new BicycleTrainer(tiny(5), pairs(), features)) {
+            t.runIteration();
+            byte[] encoder = t.model().saveEncoder();
+            huge[0] = true;
+            Map<String, Float> bad = t.runIteration();
+            assertTrue(Float.isFinite(bad.get("feature")), "the loss itself is finite: " + bad);
+            assertEquals(1f, bad.get("skipped"), "the update is skipped: " + bad);
+            assertArrayEquals(encoder, t.model().saveEncoder(), "E kept its weights");
+            huge[0] = false;
+            t.runIteration();
+            assertFalse(Arrays.equals(encoder, t.model().saveEncoder()), "E trains again");
+            // the moments stayed finite, so a resume accepts them
+            fresh.restore(t.checkpointParts(), Path.of("mem.ckpt"));
+            assertEquals(3, fresh.step());
+        }
+    }
+
+    /** Moments that overflowed are refused on resume, with the way out named. */
+    @Test
+    void aCheckpointWithInfiniteMomentsIsRefused() throws Exception {
+        try (BicycleTrainer t = new BicycleTrainer(tiny(5), pairs(), POOLED);
+                BicycleTrainer other = new BicycleTrainer(tiny(5), pairs(), POOLED);
+                NDManager m = NDManager.newBaseManager()) {
+            t.runIteration();
+            Map<String, byte[]> parts = new java.util.LinkedHashMap<>(t.checkpointParts());
+            parts.put("encoder.optimizer", scaleMoments(parts.get("encoder.optimizer"), Float.POSITIVE_INFINITY, m));
+            FontganException e = assertThrows(FontganException.class, () -> other.restore(parts, Path.of("bad.ckpt")));
+            assertTrue(e.problem().contains("--reset-optimizers"), e.problem());
+        }
+    }
+
+    /** Rewrites an optimizer state (ParameterOptimizer.save's format) with every array multiplied by f. */
+    private static byte[] scaleMoments(byte[] saved, float f, NDManager m) throws java.io.IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(saved));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(in.readInt());
+        out.writeInt(in.readInt());
+        out.writeUTF(in.readUTF());
+        out.writeLong(in.readLong());
+        int count = in.readInt();
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            out.writeUTF(in.readUTF());
+            int arrays = in.readInt();
+            out.writeInt(arrays);
+            for (int k = 0; k < arrays; k++) {
+                byte[] enc = new byte[in.readInt()];
+                in.readFully(enc);
+                byte[] scaled = m.decode(enc).mul(f).encode();
+                out.writeInt(scaled.length);
+                out.write(scaled);
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void resumeWithResetOptimizersKeepsTheWeightsAndRestartsAdam(@TempDir Path dir) throws Exception {
+        BicycleConfig c = tiny(7).withSchedule(0, 2, 1);
+        BicycleTrainer.train(c, pairs(), POOLED, dir, 2, false, Map.of(), Progress.NONE, null);
+        byte[] weightsAt2 = Checkpoints.read(dir.resolve("checkpoints/step-00000002.ckpt")).get("generator.params");
+        TrainingLoop.Result r = BicycleTrainer.train(c, pairs(), POOLED, dir, 3, true, true, Map.of(), Progress.NONE,
+                null);
+        assertEquals(2, r.startStep());
+        Map<String, byte[]> at3 = Checkpoints.read(dir.resolve("checkpoints/step-00000003.ckpt"));
+        for (String opt : new String[] {"generator.optimizer", "encoder.optimizer", "discriminator.optimizer"}) {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(at3.get(opt)));
+            in.readInt();
+            in.readInt();
+            in.readUTF();
+            assertEquals(1, in.readLong(), opt + " counts updates from the reset");
+        }
+        assertFalse(Arrays.equals(weightsAt2, at3.get("generator.params")), "G trained on from step 2's weights");
+    }
+
+    @Test
     void latentRegressionDoesNotUpdateTheEncoder() {
         try (BicycleTrainer t = new BicycleTrainer(tiny(2).withWeights(only(0, 0.5f)), pairs(), null)) {
             byte[] encoder = t.model().saveEncoder();
