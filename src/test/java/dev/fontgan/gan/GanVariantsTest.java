@@ -141,6 +141,37 @@ class GanVariantsTest {
     }
 
     @Test
+    void infoGanGeneratorReadsSixteenNoiseValuesAndTheCodes() {
+        Variant v = Variants.named("infogan");
+        GanData data = GanFixtures.classGlyphs();
+        VariantConfig small = GanFixtures.config(data);
+        VariantConfig c = new VariantConfig(small.sizePx(), small.batchSize(), 64, small.classCount(),
+                small.embeddingDim(), small.width(), small.seed(), 0f, 1, 0, 0, 2); // the CLI's 64 noise values
+        try (Players p = v.build(c); NDManager m = p.manager().newSubManager()) {
+            int latent = p.config().latentDim();
+            int width = latent + v.codes().width();
+            ai.djl.engine.Engine.getInstance().setRandomSeed(5);
+            float[] base = m.randomNormal(new ai.djl.ndarray.types.Shape(2, width)).toFloatArray();
+            float[] out = generate(p, m, base, width);
+            assertArrayEquals(out, generate(p, m, changed(base, width, 40), width), "noise value 40 is unused");
+            assertFalse(java.util.Arrays.equals(out, generate(p, m, changed(base, width, 3), width)), "noise value 3");
+            assertFalse(java.util.Arrays.equals(out, generate(p, m, changed(base, width, latent), width)), "first code");
+        }
+    }
+
+    private static float[] changed(float[] rows, int width, int column) {
+        float[] c = rows.clone();
+        for (int r = 0; r < c.length / width; r++) {
+            c[r * width + column] += 1f;
+        }
+        return c;
+    }
+
+    private static float[] generate(Players p, NDManager m, float[] input, int width) {
+        return p.sample(m.create(input, new ai.djl.ndarray.types.Shape(input.length / width, width)), null).toFloatArray();
+    }
+
+    @Test
     void infoLossTrainsQInBothStepsAndTheCriticBodyInItsOwn() {
         Variant v = Variants.named("infogan");
         GanData data = GanFixtures.classGlyphs();

