@@ -49,8 +49,8 @@ public final class InstanceNorm extends AbstractBlock {
         NDArray y = normalize(x);
         if (affine) {
             long c = x.getShape().get(1);
-            NDArray g = ps.getValue(gamma, x.getDevice(), training).reshape(1, c, 1, 1);
-            NDArray b = ps.getValue(beta, x.getDevice(), training).reshape(1, c, 1, 1);
+            NDArray g = Weights.inStep(ps.getValue(gamma, x.getDevice(), training), x.getManager()).reshape(1, c, 1, 1);
+            NDArray b = Weights.inStep(ps.getValue(beta, x.getDevice(), training), x.getManager()).reshape(1, c, 1, 1);
             y = y.mul(g).add(b);
         }
         return new NDList(y);

@@ -3,6 +3,7 @@ package dev.fontgan.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -46,18 +47,19 @@ public final class PhaseUpConv {
      */
     public static NDArray forward(NDArray x, NDArray weight, NDArray bias) {
         Shape ws = weight.getShape();
-        long out = ws.get(0), in = ws.get(1);
+        long out = ws.get(0);
         if (ws.dimension() != 4 || ws.get(2) != 3 || ws.get(3) != 3) {
             throw new IllegalArgumentException("phase form needs 3x3 kernels, got " + ws);
         }
         Shape xs = x.getShape();
         long n = xs.get(0), h = xs.get(2), w = xs.get(3);
-        NDArray kron = x.getManager().create(KRON, new Shape(9, 16));
-        // (O*C, 9) @ (9, 16) -> (O, C, a, u, b, v) -> (a, b, O, C, u, v): output channel (2a + b) * O + o
-        NDArray phases = weight.reshape(out * in, 9).matMul(kron).reshape(out, in, 2, 2, 2, 2)
-                .transpose(2, 4, 0, 1, 3, 5).reshape(4 * out, in, 2, 2);
-        NDArray z = x.getNDArrayInternal().convolution(x, phases, bias == null ? null : bias.tile(4), ONE, ONE, ONE, 1)
-                .singletonOrThrow();
+        NDManager step = x.getManager();
+        NDArray phases = phaseWeights(weight, step);
+        NDArray phaseBias = null;
+        if (bias != null) {
+            phaseBias = Weights.inStep(bias, step).tile(4);
+        }
+        NDArray z = x.getNDArrayInternal().convolution(x, phases, phaseBias, ONE, ONE, ONE, 1).singletonOrThrow();
         NDList parts = new NDList(4);
         for (int a = 0; a < 2; a++) {
             for (int b = 0; b < 2; b++) {
@@ -68,6 +70,22 @@ public final class PhaseUpConv {
         // (N, a, b, O, H, W) -> (N, O, H, a, W, b) = (N, O, 2H, 2W)
         return NDArrays.stack(parts, 1).reshape(n, 2, 2, out, h, w).transpose(0, 3, 4, 1, 5, 2)
                 .reshape(n, out, 2 * h, 2 * w);
+    }
+
+    /**
+     * The four phase kernels of a 3x3 kernel, differentiable in it, made in {@code manager}. An op
+     * attaches its result to its receiver's manager, and a parameter's is the model's: without
+     * the move, every training step would leave its phase kernels there for good.
+     * @param weight (O, C, 3, 3)
+     * @param manager where the result and its intermediates live (a training step's manager)
+     * @return (4 * O, C, 2, 2); output channel (2a + b) * O + o is phase (a, b) of output o
+     */
+    public static NDArray phaseWeights(NDArray weight, NDManager manager) {
+        long out = weight.getShape().get(0), in = weight.getShape().get(1);
+        NDArray flat = Weights.inStep(weight, manager).reshape(out * in, 9);
+        NDArray kron = manager.create(KRON, new Shape(9, 16));
+        // (O*C, 9) @ (9, 16) -> (O, C, a, u, b, v) -> (a, b, O, C, u, v)
+        return flat.matMul(kron).reshape(out, in, 2, 2, 2, 2).transpose(2, 4, 0, 1, 3, 5).reshape(4 * out, in, 2, 2);
     }
 
     /** kron(P, P) as a (9, 16) row-major matrix: [(ky, kx)][(a, u, b, v)] = P[(a,u)][ky] * P[(b,v)][kx]. */

@@ -61,17 +61,26 @@ public final class SpectralNormConv extends AbstractBlock {
      * @return (out, in, k, k)
      */
     public NDArray normalizedWeight(ParameterStore ps, Device device, boolean training) {
+        return normalizedWeight(ps, device, training, null);
+    }
+
+    /** As above, with every intermediate made in {@code step} when it is given (see {@link Weights#inStep}). */
+    private NDArray normalizedWeight(ParameterStore ps, Device device, boolean training, NDManager step) {
         NDArray w = ps.getValue(weight, device, training);
+        if (step != null) {
+            w = Weights.inStep(w, step);
+        }
         NDArray matrix = w.reshape(outChannels, -1);
         NDArray uNow = ps.getValue(u, device, training);
+        NDArray uView = step == null ? uNow : Weights.inStep(uNow, step);
         NDArray constant = matrix.stopGradient();
-        NDArray v = unit(constant.transpose().matMul(uNow));
+        NDArray v = unit(constant.transpose().matMul(uView));
         if (training) {
             NDArray next = unit(constant.matMul(v));
             next.copyTo(uNow);
-            v = unit(constant.transpose().matMul(uNow));
+            v = unit(constant.transpose().matMul(uView));
         }
-        NDArray sigma = uNow.stopGradient().matMul(matrix.matMul(v.stopGradient()));
+        NDArray sigma = uView.stopGradient().matMul(matrix.matMul(v.stopGradient()));
         return w.div(sigma);
     }
 
@@ -82,7 +91,7 @@ public final class SpectralNormConv extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray w = normalizedWeight(ps, x.getDevice(), training);
+        NDArray w = normalizedWeight(ps, x.getDevice(), training, x.getManager());
         NDArray b = ps.getValue(bias, x.getDevice(), training);
         return Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1), 1);
     }

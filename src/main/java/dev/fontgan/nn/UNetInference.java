@@ -282,48 +282,18 @@ public final class UNetInference implements AutoCloseable {
         return new Conv(manager.create(fw, shape), manager.create(fb));
     }
 
-    /**
-     * 3x3 kernels over a nearest-upsampled map as 2x2 kernels over the original: output row 2i
-     * reads input rows i-1 (tap 0) and i (taps 1+2); row 2i+1 reads rows i (taps 0+1) and i+1
-     * (tap 2); the same for columns.
-     */
+    /** The folded 3x3 convolution as its four 2x2 phase kernels ({@link PhaseUpConv#phaseWeights}). */
     private Conv phases(Conv c) {
         Shape shape = c.weight().getShape();
-        int out = (int) shape.get(0), in = (int) shape.get(1);
         if (shape.get(2) != 3 || shape.get(3) != 3) {
             throw new IllegalArgumentException("phase split needs 3x3 kernels, got " + shape);
         }
-        float[] w = c.weight().toFloatArray();
-        float[] b = c.bias().toFloatArray();
-        int[][][] taps = {{{0}, {1, 2}}, {{0, 1}, {2}}}; // [phase][2x2 index] -> 3x3 taps summed
-        float[] pw = new float[4 * out * in * 4];
-        float[] pb = new float[4 * out];
-        for (int a = 0; a < 2; a++) {
-            for (int bb = 0; bb < 2; bb++) {
-                int p = 2 * a + bb;
-                for (int o = 0; o < out; o++) {
-                    pb[p * out + o] = b[o];
-                    for (int i = 0; i < in; i++) {
-                        int src = (o * in + i) * 9;
-                        int dst = ((p * out + o) * in + i) * 4;
-                        for (int u = 0; u < 2; u++) {
-                            for (int v = 0; v < 2; v++) {
-                                double sum = 0;
-                                for (int ty : taps[a][u]) {
-                                    for (int tx : taps[bb][v]) {
-                                        sum += w[src + ty * 3 + tx];
-                                    }
-                                }
-                                pw[dst + u * 2 + v] = (float) sum;
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        NDArray weight = PhaseUpConv.phaseWeights(c.weight(), manager);
+        NDArray bias = c.bias().tile(4);
+        bias.attach(manager);
         c.weight().close();
         c.bias().close();
-        return new Conv(manager.create(pw, new Shape(4L * out, in, 2, 2)), manager.create(pb));
+        return new Conv(weight, bias);
     }
 
     private static NDArray param(Block block, String name) {

@@ -1,5 +1,6 @@
 package dev.fontgan.nn;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -107,5 +108,17 @@ public final class Weights {
             }
         }
         return n;
+    }
+
+    /**
+     * A view of a parameter's array attached to {@code step} (a training step's manager), to use
+     * as the receiver of ops on it: an op attaches its result to its receiver's manager, and a
+     * parameter's is the model's, so results of ops on the parameter itself would pile up there
+     * for the whole run. Gradients flow through the view.
+     */
+    public static NDArray inStep(NDArray parameter, NDManager step) {
+        NDArray view = parameter.reshape(parameter.getShape());
+        view.attach(step);
+        return view;
     }
 }

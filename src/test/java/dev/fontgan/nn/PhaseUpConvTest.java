@@ -90,6 +90,28 @@ class PhaseUpConvTest {
 
     /** A U-Net with the phase form on trains like the plain one: same outputs and weight gradients. */
     @Test
+    void trainingStepsLeaveNothingInTheModelsManager() {
+        UNet.Config c = new UNet.Config(1, 1, new int[] {4, 8, 8, 8}, 3, Norm.BATCH, false, Upsampling.NEAREST_EXPAND,
+                new int[0], true, UNet.Injection.ALL);
+        try (NDManager m = NDManager.newBaseManager()) {
+            UNet net = new UNet(c);
+            net.initialize(m, DataType.FLOAT32, new Shape(2, 1, 32, 32), new Shape(2, 3));
+            net.usePhaseUpsampling(true);
+            int[] counts = new int[3];
+            for (int step = 0; step < 3; step++) {
+                try (NDManager sub = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray x = sub.randomUniform(-1f, 1f, new Shape(2, 1, 32, 32));
+                    NDArray z = sub.randomNormal(new Shape(2, 3));
+                    gc.backward(net.forward(new ParameterStore(sub, false), new NDList(x, z), true).get(0).sum());
+                }
+                counts[step] = m.getManagedArrays().size();
+            }
+            // ops on a parameter attach their results to the parameter's (the model's) manager
+            assertEquals(counts[0], counts[2], "arrays left in the model's manager per step: " + (counts[2] - counts[0]) / 2);
+        }
+    }
+
+    @Test
     void unetWithPhaseUpsamplingMatchesThePlainForwardAndBackward() {
         UNet.Config c = new UNet.Config(1, 1, new int[] {4, 8, 8, 8}, 3, Norm.BATCH, false, Upsampling.NEAREST_EXPAND,
                 new int[0], true, UNet.Injection.ALL);
