@@ -22,6 +22,8 @@ public final class GanTrainer implements Trainable {
     private final VariantConfig config;
     private final GanData data;
     private final Players players;
+    /** Skips updates with a non-finite gradient (they would freeze Adam's moments); stops after many. */
+    private final UpdateGuard guard = new UpdateGuard("gan train");
     private long step;
 
     public GanTrainer(Variant variant, VariantConfig config, GanData data) {
@@ -58,9 +60,13 @@ public final class GanTrainer implements Trainable {
         try (NDManager sub = players.manager().newSubManager()) {
             Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + step));
             Batch b = data.batch(step, config.batchSize(), sub);
-            Step s = new Step(players, sub, step, config.seed(), data, b);
+            Step s = new Step(players, sub, step, config.seed(), data, b, guard);
             variant.iterate(players, b, s);
+            guard.endIteration(step + 1);
             losses = new LinkedHashMap<>(s.losses());
+            if (guard.skipped() > 0) {
+                losses.put("skipped", (float) guard.skipped()); // since this process started
+            }
         }
         step++;
         return losses;
@@ -91,6 +97,8 @@ public final class GanTrainer implements Trainable {
                     + ", this run trains " + variant.name());
         }
         players.load(parts, file);
+        UpdateGuard.requireFiniteState(file, "start a new run", players.generatorOptimizer(),
+                players.criticOptimizer(), players.auxiliaryOptimizer());
         step = ((Number) state.get("step")).longValue();
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * random sources, the losses recorded so far, and the two kinds of update. A discriminator update
  * backpropagates its loss and steps D's optimizer; a generator update runs with D frozen, so G's
  * backward never reaches D's gradients, and steps G's optimizer (and the auxiliary network's).
+ * Either update is skipped when a gradient or its square is not finite ({@link UpdateGuard}).
  */
 public final class Step {
     private final Players players;
@@ -25,8 +26,15 @@ public final class Step {
     private final Map<String, Float> losses = new LinkedHashMap<>();
     private final GanData data;
     private final Batch batch;
+    private final UpdateGuard guard;
 
     Step(Players players, NDManager manager, long iteration, long seed, GanData data, Batch batch) {
+        this(players, manager, iteration, seed, data, batch, new UpdateGuard("gan train"));
+    }
+
+    /** @param guard the run's guard: skips updates whose gradients (or their squares) are not finite */
+    Step(Players players, NDManager manager, long iteration, long seed, GanData data, Batch batch, UpdateGuard guard) {
+        this.guard = guard;
         this.players = players;
         this.manager = manager;
         this.iteration = iteration;
@@ -115,8 +123,7 @@ public final class Step {
             gc.backward(l);
             value = l.getFloat();
         }
-        ParameterOptimizer opt = players.criticOptimizer();
-        opt.step(players.criticSpec().rate().at(iteration));
+        guard.apply(players.criticSpec().rate().at(iteration), players.criticOptimizer());
         for (Regularizer r : regularizers) {
             r.afterUpdate(players);
         }
@@ -139,11 +146,10 @@ public final class Step {
             Players.freeze(players.critic(), false);
         }
         float rate = players.generatorSpec().rate().at(iteration);
-        players.generatorOptimizer().step(rate);
-        if (players.auxiliaryOptimizer() != null) {
-            players.auxiliaryOptimizer().step(rate);
-        }
-        if (players.average() != null) {
+        boolean applied = players.auxiliaryOptimizer() == null
+                ? guard.apply(rate, players.generatorOptimizer())
+                : guard.apply(rate, players.generatorOptimizer(), players.auxiliaryOptimizer());
+        if (applied && players.average() != null) {
             players.average().update();
         }
         losses.put(name, value);

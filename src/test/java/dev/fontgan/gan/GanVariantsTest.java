@@ -109,6 +109,29 @@ class GanVariantsTest {
     }
 
     @Test
+    void anUpdateWhoseGradientSquaresOverflowIsSkipped() {
+        Variant v = Variants.named("dcgan");
+        GanData data = GanFixtures.classGlyphs();
+        try (Players p = v.build(GanFixtures.config(data)); NDManager m = p.manager().newSubManager()) {
+            Batch b = data.batch(0, 8, m);
+            UpdateGuard guard = new UpdateGuard("gan train");
+            Step s = new Step(p, m, 0, 1, data, b, guard);
+            List<float[]> g0 = values(p.generator());
+            // a finite loss whose gradients (~1e25) square to infinity in Adam's second moment
+            s.updateGenerator("g_loss", () -> p.generate(s.latent(8), b.labels(), true).mean().mul(1e25f));
+            assertEquals(1, guard.skipped());
+            List<float[]> g1 = values(p.generator());
+            for (int i = 0; i < g0.size(); i++) {
+                assertArrayEquals(g0.get(i), g1.get(i), "generator parameter " + i + " moved");
+            }
+            assertTrue(p.generatorOptimizer().stateFinite(), "Adam's moments stay finite");
+            assertFalse(guard.endIteration(1), "the iteration is marked unclean");
+            s.critic(b, AdversarialLoss.NON_SATURATING);
+            assertEquals(1, guard.skipped(), "an ordinary update goes through");
+        }
+    }
+
+    @Test
     void criticDoesNotMoveDuringGeneratorStepsAndItsNextStepSeesNoGeneratorGradient() {
         Variant v = Variants.named("dcgan");
         GanData data = GanFixtures.classGlyphs();
