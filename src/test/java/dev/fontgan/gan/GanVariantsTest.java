@@ -98,6 +98,52 @@ class GanVariantsTest {
         }
     }
 
+    /** A variant built on the class-glyph fixture, a step manager and its first batch of 8. */
+    private record Fixture(Variant variant, GanData data, Players players, NDManager manager, Batch batch)
+            implements AutoCloseable {
+        static Fixture open(String name) {
+            Variant v = Variants.named(name);
+            GanData data = GanFixtures.classGlyphs();
+            Players p = v.build(GanFixtures.config(data));
+            NDManager m = p.manager().newSubManager();
+            return new Fixture(v, data, p, m, data.batch(0, 8, m));
+        }
+
+        /** Iteration 0's step over the batch. */
+        Step step(UpdateGuard guard) {
+            return new Step(players, manager, 0, 1, data, batch, guard);
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+            players.close();
+        }
+    }
+
+    /** Whether any array differs between two {@link #values} snapshots. */
+    private static boolean anyMoved(List<float[]> before, List<float[]> after) {
+        for (int i = 0; i < before.size(); i++) {
+            if (!java.util.Arrays.equals(before.get(i), after.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every trainable parameter of the block holds no gradient (or a zero one). */
+    private static void assertNoGradient(ai.djl.nn.Block block, String what) {
+        for (Pair<String, Parameter> q : block.getParameters()) {
+            if (q.getValue().requiresGradient()) {
+                var g = ai.djl.pytorch.jni.JniUtils.getGradient((ai.djl.pytorch.engine.PtNDArray) q.getValue().getArray());
+                if (g != null) {
+                    assertEquals(0f, g.abs().sum().getFloat(), q.getKey() + " " + what);
+                    g.close();
+                }
+            }
+        }
+    }
+
     private static List<float[]> values(ai.djl.nn.Block block) {
         List<float[]> v = new ArrayList<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
@@ -110,20 +156,16 @@ class GanVariantsTest {
 
     @Test
     void anUpdateWhoseGradientSquaresOverflowIsSkipped() {
-        Variant v = Variants.named("dcgan");
-        GanData data = GanFixtures.classGlyphs();
-        try (Players p = v.build(GanFixtures.config(data)); NDManager m = p.manager().newSubManager()) {
-            Batch b = data.batch(0, 8, m);
+        try (Fixture f = Fixture.open("dcgan")) {
+            Players p = f.players();
+            Batch b = f.batch();
             UpdateGuard guard = new UpdateGuard("gan train");
-            Step s = new Step(p, m, 0, 1, data, b, guard);
+            Step s = f.step(guard);
             List<float[]> g0 = values(p.generator());
             // a finite loss whose gradients (~1e25) square to infinity in Adam's second moment
             s.updateGenerator("g_loss", () -> p.generate(s.latent(8), b.labels(), true).mean().mul(1e25f));
             assertEquals(1, guard.skipped());
-            List<float[]> g1 = values(p.generator());
-            for (int i = 0; i < g0.size(); i++) {
-                assertArrayEquals(g0.get(i), g1.get(i), "generator parameter " + i + " moved");
-            }
+            assertFalse(anyMoved(g0, values(p.generator())), "the generator moved");
             assertTrue(p.generatorOptimizer().stateFinite(), "Adam's moments stay finite");
             assertFalse(guard.endIteration(1), "the iteration is marked unclean");
             s.critic(b, AdversarialLoss.NON_SATURATING);
@@ -133,11 +175,10 @@ class GanVariantsTest {
 
     @Test
     void criticDoesNotMoveDuringGeneratorStepsAndItsNextStepSeesNoGeneratorGradient() {
-        Variant v = Variants.named("dcgan");
-        GanData data = GanFixtures.classGlyphs();
-        try (Players p = v.build(GanFixtures.config(data)); NDManager m = p.manager().newSubManager()) {
-            Batch b = data.batch(0, 8, m);
-            Step s = new Step(p, m, 0, 1, data, b);
+        try (Fixture f = Fixture.open("dcgan")) {
+            Players p = f.players();
+            Batch b = f.batch();
+            Step s = f.step(new UpdateGuard("gan train"));
             List<float[]> d0 = values(p.critic());
             List<float[]> g0 = values(p.generator());
             s.generator(b, AdversarialLoss.NON_SATURATING);
@@ -145,21 +186,8 @@ class GanVariantsTest {
             for (int i = 0; i < d0.size(); i++) {
                 assertArrayEquals(d0.get(i), d1.get(i), "critic parameter " + i + " moved in a G step");
             }
-            List<float[]> g1 = values(p.generator());
-            boolean moved = false;
-            for (int i = 0; i < g0.size(); i++) {
-                moved |= !java.util.Arrays.equals(g0.get(i), g1.get(i));
-            }
-            assertTrue(moved, "the generator must move in its own step");
-            for (Pair<String, Parameter> q : p.critic().getParameters()) {
-                if (q.getValue().requiresGradient()) {
-                    var g = ai.djl.pytorch.jni.JniUtils.getGradient((ai.djl.pytorch.engine.PtNDArray) q.getValue().getArray());
-                    if (g != null) {
-                        assertEquals(0f, g.abs().sum().getFloat(), q.getKey() + " collected G's gradient");
-                        g.close();
-                    }
-                }
-            }
+            assertTrue(anyMoved(g0, values(p.generator())), "the generator must move in its own step");
+            assertNoGradient(p.critic(), "collected G's gradient");
         }
     }
 
@@ -196,38 +224,26 @@ class GanVariantsTest {
 
     @Test
     void infoLossTrainsQInBothStepsAndTheCriticBodyInItsOwn() {
-        Variant v = Variants.named("infogan");
-        GanData data = GanFixtures.classGlyphs();
-        try (Players p = v.build(GanFixtures.config(data)); NDManager m = p.manager().newSubManager()) {
+        try (Fixture f = Fixture.open("infogan")) {
+            Players p = f.players();
             List<float[]> q0 = values(p.auxiliary());
-            Batch b = data.batch(0, 8, m);
-            Step s = new Step(p, m, 0, 1, data, b);
-            v.iterate(p, b, s);
+            Step s = f.step(new UpdateGuard("gan train"));
+            f.variant().iterate(p, f.batch(), s);
             assertTrue(s.losses().containsKey("info"), "G's step carries the MI term");
             assertTrue(s.losses().containsKey("d_info"), "D's step carries the MI term");
-            List<float[]> q1 = values(p.auxiliary());
-            boolean moved = false;
-            for (int i = 0; i < q0.size(); i++) {
-                moved |= !java.util.Arrays.equals(q0.get(i), q1.get(i));
-            }
-            assertTrue(moved, "Q must learn from the info loss");
+            assertTrue(anyMoved(q0, values(p.auxiliary())), "Q must learn from the info loss");
             // after the auxiliary step no gradient is left over for the next iteration
-            for (Pair<String, Parameter> q : p.auxiliary().getParameters()) {
-                var g = ai.djl.pytorch.jni.JniUtils.getGradient((ai.djl.pytorch.engine.PtNDArray) q.getValue().getArray());
-                if (g != null) {
-                    assertEquals(0f, g.abs().sum().getFloat(), q.getKey() + " kept a gradient");
-                    g.close();
-                }
-            }
+            assertNoGradient(p.auxiliary(), "kept a gradient");
         }
     }
 
     @Test
     void acganScoreDependsOnTheLabelThroughItsProjection() {
-        Variant v = Variants.named("acgan");
-        GanData data = GanFixtures.classGlyphs();
-        try (Players p = v.build(GanFixtures.config(data)); NDManager m = p.manager().newSubManager()) {
-            Batch b = data.batch(0, 8, m);
+        try (Fixture f = Fixture.open("acgan")) {
+            Players p = f.players();
+            NDManager m = f.manager();
+            GanData data = f.data();
+            Batch b = f.batch();
             int[] l = b.labels().toIntArray();
             for (int i = 0; i < l.length; i++) {
                 l[i] = (l[i] + 1) % data.classCount();
