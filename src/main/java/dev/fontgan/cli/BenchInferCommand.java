@@ -21,7 +21,7 @@ final class BenchInferCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--pack", paramLabel = "PACK", description = "Style pack to time.") Path pack;
-    @Option(names = "--arch", description = "Time an untrained pack of this architecture (default | slim | reference).") String arch;
+    @Option(names = "--arch", description = "Time an untrained pack of this architecture (default | slim | wide | reference).") String arch;
     @Option(names = "--styles", defaultValue = "14", description = "Styles of the stand-in pack.") int styles;
     @Option(names = "--size", defaultValue = "64", description = "Image size of the stand-in pack.") int size;
     @Option(names = "--batch", defaultValue = "64") int batch;

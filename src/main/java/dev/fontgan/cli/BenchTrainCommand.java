@@ -24,7 +24,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     @Option(names = {"--model", "--variant"}, defaultValue = "zi2zi",
             description = "zi2zi, bicycle or a variant from `fontgan gan list` (default ${DEFAULT-VALUE}).") String variant;
-    @Option(names = "--arch", defaultValue = "default", description = "zi2zi: default | reference; bicycle: default | tiny") String arch;
+    @Option(names = "--arch", defaultValue = "default", description = "zi2zi: default | slim | wide | reference; bicycle: default | tiny") String arch;
     @Option(names = "--injection", defaultValue = "all", description = "bicycle: all | input") String injection;
     @Option(names = "--no-feature", description = "bicycle: time without the glyph-classifier feature loss.") boolean noFeature;
     @Option(names = "--batch", description = "Batch (default 16 for zi2zi, 64 for GAN variants).") Integer batch;

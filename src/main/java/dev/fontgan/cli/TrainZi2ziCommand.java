@@ -38,11 +38,12 @@ final class TrainZi2ziCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the newest checkpoint in --out.")
     boolean resume;
 
-    @Option(names = "--arch", defaultValue = "default", description = "default | slim | reference (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", defaultValue = "default", description = "default | slim | wide | reference (default: ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(names = "--init", paramLabel = "PACK", description = "Start the generator from a zi2zi pack of the same "
-            + "styles and encoder (decoder at most as wide; narrower levels keep its strongest channels).")
+            + "styles and depth: wider levels start as exactly its function, narrower decoder levels keep its "
+            + "strongest channels.")
     Path init;
 
     @Option(names = "--batch", defaultValue = "16", description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -59,6 +60,10 @@ final class TrainZi2ziCommand implements Callable<Integer> {
 
     @Option(names = "--tv", defaultValue = "1e-4", description = "Total-variation weight (default: ${DEFAULT-VALUE}).")
     float tv;
+
+    @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout rate of the generator's three inner "
+            + "decoder levels in training, 0 = none (default: ${DEFAULT-VALUE}).")
+    float dropout;
 
     @Option(names = "--shuffle-labels", description = "Add zi2zi's label-shuffling (no-target) branch.")
     boolean shuffleLabels;
@@ -81,12 +86,15 @@ final class TrainZi2ziCommand implements Callable<Integer> {
         if (!(lr > 0) || lr > 1) {
             throw new FontganException("--lr", "must be in (0, 1]");
         }
+        if (!(dropout >= 0) || dropout >= 1) {
+            throw new FontganException("--dropout", "must be in [0, 1)");
+        }
         if (sampleEvery < 0 || checkpointEvery < 0 || logEvery < 1) {
             throw new FontganException("--sample-every/--checkpoint-every/--log-every", "must not be negative");
         }
         Zi2ziConfig config = Zi2ziConfig.defaults().withArch(Zi2ziArch.parse(arch)).withBatchSize(batch)
                 .withLearningRate(lr, halveEvery, Math.min(lrFloor, lr)).withSeed(seed)
-                .withSchedule(sampleEvery, checkpointEvery, logEvery).withLosses(tv, shuffleLabels);
+                .withSchedule(sampleEvery, checkpointEvery, logEvery).withLosses(tv, shuffleLabels).withDropout(dropout);
         PairBatches pairs = PairData.open(data, seed);
         StopSignal stop = new StopSignal().onShutdown(120);
         Zi2ziTrainer.Result r;

@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
@@ -30,7 +31,7 @@ public final class UNet extends AbstractBlock {
     /**
      * @param channels encoder output channels per level (length = depth; H / 2^depth is the bottleneck size)
      * @param decoderNorm norm of the decoder levels; CONDITIONAL uses {@link ConditionalNorm} with {@code norm}
-     * @param dropoutLevels decoder levels (0 = innermost) that get dropout 0.5 in training
+     * @param dropoutLevels decoder levels (0 = innermost) that get dropout in training (rate: {@link #setDropoutRate})
      * @param decoderChannels output channels of the decoder level that returns to encoder level i's
      *     size, for i = 0 .. depth - 2 (the outermost level writes {@code outChannels}); null mirrors
      *     the encoder ({@code channels[i]})
@@ -88,7 +89,9 @@ public final class UNet extends AbstractBlock {
     private final List<Block> encoder = new ArrayList<>();
     private final List<Block> decoderUp = new ArrayList<>();
     private final List<Block> decoderNorm = new ArrayList<>();
-    private final List<Block> decoderDropout = new ArrayList<>();
+    private final List<Block> dropoutBlocks = new ArrayList<>();
+    private final boolean[] dropoutAt;
+    private float dropoutRate = 0.5f;
     private boolean encoderFrozen;
     private boolean phaseUpsampling;
 
@@ -121,17 +124,35 @@ public final class UNet extends AbstractBlock {
                 addChildBlock("norm" + j, norm);
             }
             decoderNorm.add(norm);
-            Block drop = null;
+            // the block only keeps the saved weight format (it lists children); forward applies dropoutRate
             if (!last && contains(config.dropoutLevels(), j)) {
-                drop = addChildBlock("drop" + j, Layers.dropout(0.5f));
+                dropoutBlocks.add(addChildBlock("drop" + j, Layers.dropout(0.5f)));
             }
-            decoderDropout.add(drop);
+        }
+        dropoutAt = new boolean[depth];
+        for (int j = 0; j < depth - 1; j++) {
+            dropoutAt[j] = contains(config.dropoutLevels(), j);
         }
         Layers.initNormal(this);
     }
 
     public Config config() {
         return config;
+    }
+
+    /**
+     * The dropout rate of the config's dropout levels in training (0.5 unless set; 0 turns it off).
+     * Not part of the weights or of inference, so a trained network may continue with another rate.
+     */
+    public void setDropoutRate(float rate) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+        }
+        dropoutRate = rate;
+    }
+
+    public float dropoutRate() {
+        return dropoutRate;
     }
 
     /**
@@ -256,9 +277,8 @@ public final class UNet extends AbstractBlock {
             } else if (norm != null) {
                 h = norm.forward(ps, new NDList(h), training).singletonOrThrow();
             }
-            Block drop = decoderDropout.get(j);
-            if (drop != null && training) {
-                h = drop.forward(ps, new NDList(h), true).singletonOrThrow();
+            if (dropoutAt[j] && training && dropoutRate > 0) {
+                h = Dropout.dropout(h, dropoutRate, true).singletonOrThrow();
             }
             h = h.concat(skips.get(depth - 2 - j), 1);
         }
@@ -306,6 +326,9 @@ public final class UNet extends AbstractBlock {
         }
         long hIn = sizes[depth - 1];
         long cIn = ch[depth - 1] + (inj == Injection.BOTTLENECK ? cond.get(1) : 0);
+        for (Block drop : dropoutBlocks) {
+            drop.initialize(manager, dataType, new Shape(1));
+        }
         for (int j = 0; j < depth; j++) {
             int i = depth - 1 - j;
             Shape in = new Shape(n, cIn, hIn, hIn);
@@ -316,9 +339,6 @@ public final class UNet extends AbstractBlock {
                 norm.initialize(manager, dataType, out, cond);
             } else if (norm != null) {
                 norm.initialize(manager, dataType, out);
-            }
-            if (decoderDropout.get(j) != null) {
-                decoderDropout.get(j).initialize(manager, dataType, out);
             }
             if (i > 0) {
                 cIn = out.get(1) + ch[i - 1];

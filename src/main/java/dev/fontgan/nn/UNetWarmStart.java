@@ -12,32 +12,44 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Starts a U-Net from a trained one with the same encoder and a decoder at most as wide: the
- * encoder, and every decoder level of equal width, are copied bit for bit; a narrower decoder
- * level keeps the source channels with the largest batch-norm scale |gamma| (the "network
- * slimming" criterion: a channel with a small scale contributes little after its norm), and the
- * next level keeps the matching input channels and all skip channels. Training then recovers what
- * the dropped channels carried, far sooner than from random weights.
+ * Starts a U-Net from a trained one of the same depth, condition, norms and upsampling, level by
+ * level, with each level at least as wide or (decoder only) narrower:
+ * <ul>
+ *   <li>equal width: copied bit for bit;
+ *   <li>wider ("net2wider"): the trained channels are copied and the new ones keep their fresh
+ *       initialization, but every weight that READS a new channel starts at zero, so the wider
+ *       network computes exactly the trained function (in inference mode) and training grows the
+ *       new channels from there;
+ *   <li>narrower decoder level: keeps the source channels with the largest batch-norm scale
+ *       |gamma| (the "network slimming" criterion: a channel with a small scale contributes little
+ *       after its norm), and the next level reads the matching inputs; training then recovers what
+ *       the dropped channels carried, far sooner than from random weights.
+ * </ul>
  */
 public final class UNetWarmStart {
+    /** In a channel map: a channel the source does not have. */
+    private static final int NEW = -1;
+
     private UNetWarmStart() {}
 
     /**
      * Copies {@code from} into {@code to} (both initialized).
-     * @throws IllegalArgumentException when the encoders differ or a decoder level of {@code to}
-     *     is wider than {@code from}'s, or a narrowed level has no batch norm to rank channels by
+     * @throws IllegalArgumentException when depth, condition, norms or upsampling differ, an encoder
+     *     level of {@code to} is narrower than {@code from}'s, or a narrowed decoder level has no
+     *     batch norm to rank channels by
      */
     public static void copy(UNet from, UNet to) {
         UNet.Config a = from.config();
         UNet.Config b = to.config();
-        if (!Arrays.equals(a.channels(), b.channels()) || a.inChannels() != b.inChannels()
+        int depth = a.channels().length;
+        if (b.channels().length != depth || a.inChannels() != b.inChannels()
                 || a.outChannels() != b.outChannels() || a.conditionDim() != b.conditionDim()
                 || a.injection() != b.injection() || a.norm() != b.norm()
                 || a.conditionalDecoderNorm() != b.conditionalDecoderNorm() || a.up() != b.up()) {
-            throw new IllegalArgumentException("warm start needs the same encoder, condition, norms and upsampling");
+            throw new IllegalArgumentException("warm start needs the same depth, condition, norms and upsampling");
         }
-        int depth = a.channels().length;
-        boolean sameWidths = true;
+        boolean sameEncoder = Arrays.equals(a.channels(), b.channels());
+        boolean sameWidths = sameEncoder;
         for (int i = 0; i < depth; i++) {
             sameWidths &= a.decoderOut(i) == b.decoderOut(i);
         }
@@ -46,35 +58,71 @@ public final class UNetWarmStart {
             return;
         }
         if (a.conditionalDecoderNorm()) {
-            throw new IllegalArgumentException("cannot narrow a decoder with conditional norms");
+            throw new IllegalArgumentException("cannot resize a decoder with conditional norms");
         }
-        for (int i = 0; i < from.encoderLevels().size(); i++) {
-            copyAll(from.encoderLevels().get(i), to.encoderLevels().get(i));
+        if (!sameEncoder && a.injection() != UNet.Injection.BOTTLENECK) {
+            throw new IllegalArgumentException("a wider encoder needs the condition at the bottleneck only");
         }
+        // encoder: each level's output channels map to the source's (identity, then new ones)
+        int[][] encoderMap = new int[depth][];
         int[] inputMap = null; // source input channel of each target input channel; null = identity
+        for (int i = 0; i < depth; i++) {
+            int srcOut = a.channels()[i];
+            int dstOut = b.channels()[i];
+            if (dstOut < srcOut) {
+                throw new IllegalArgumentException("encoder level " + i + " is narrower (" + dstOut + ") than the source's ("
+                        + srcOut + ")");
+            }
+            encoderMap[i] = widened(srcOut, dstOut);
+            Block src = from.encoderLevels().get(i);
+            Block dst = to.encoderLevels().get(i);
+            copyConv(conv(src), conv(dst), encoderMap[i], inputMap);
+            Block srcNorm = norm(src);
+            if (srcNorm != null) {
+                copyRows(srcNorm, norm(dst), encoderMap[i]);
+            }
+            inputMap = encoderMap[i];
+        }
+        // decoder level 0 reads the bottleneck, then the condition
+        inputMap = a.injection() == UNet.Injection.BOTTLENECK
+                ? concat(encoderMap[depth - 1], a.channels()[depth - 1], identity(a.conditionDim()))
+                : encoderMap[depth - 1];
         for (int j = 0; j < depth; j++) {
             int i = depth - 1 - j;
             int srcOut = a.decoderOut(i);
             int dstOut = b.decoderOut(i);
-            if (dstOut > srcOut) {
-                throw new IllegalArgumentException("decoder level " + j + " is wider (" + dstOut + ") than the source's ("
-                        + srcOut + ")");
-            }
             Block srcNorm = from.decoderNorms().get(j);
-            int[] keep = dstOut == srcOut ? range(0, srcOut) : strongest(srcNorm, dstOut, j);
+            int[] keep = dstOut >= srcOut ? widened(srcOut, dstOut) : strongest(srcNorm, dstOut, j);
             copyConv(conv(from.decoderUps().get(j)), conv(to.decoderUps().get(j)), keep, inputMap);
             if (srcNorm != null) {
                 copyRows(srcNorm, to.decoderNorms().get(j), keep);
             }
-            if (i > 0) { // next level's input: this level's kept channels, then the skip's
-                int skip = a.channels()[i - 1];
-                inputMap = new int[dstOut + skip];
-                System.arraycopy(keep, 0, inputMap, 0, dstOut);
-                for (int s = 0; s < skip; s++) {
-                    inputMap[dstOut + s] = srcOut + s;
-                }
+            if (i > 0) { // next level's input: this level's channels, then the skip's
+                inputMap = concat(keep, srcOut, encoderMap[i - 1]);
             }
         }
+    }
+
+    /** The source channels 0 .. src - 1, then {@code dst - src} new ones. */
+    private static int[] widened(int src, int dst) {
+        int[] map = new int[dst];
+        for (int c = 0; c < dst; c++) {
+            map[c] = c < src ? c : NEW;
+        }
+        return map;
+    }
+
+    private static int[] identity(int n) {
+        return widened(n, n);
+    }
+
+    /** {@code first}, then {@code second} with its source channels shifted by {@code offset}. */
+    private static int[] concat(int[] first, int offset, int[] second) {
+        int[] map = Arrays.copyOf(first, first.length + second.length);
+        for (int c = 0; c < second.length; c++) {
+            map[first.length + c] = second[c] == NEW ? NEW : offset + second[c];
+        }
+        return map;
     }
 
     /** The {@code count} channels with the largest |gamma|, in their original order. */
@@ -96,7 +144,11 @@ public final class UNetWarmStart {
         return keep;
     }
 
-    /** Conv weight (out, in, kh, kw) rows {@code keep}, input channels {@code inputMap}; bias rows {@code keep}. */
+    /**
+     * Conv weight (out, in, kh, kw): output row o is source row {@code keep[o]} read through
+     * {@code inputMap}, with zero weights on new inputs; a new row keeps its fresh values (nothing
+     * reads it yet). Bias rows likewise.
+     */
     private static void copyConv(Conv2d src, Conv2d dst, int[] keep, int[] inputMap) {
         NDArray sw = param(src, "weight");
         NDArray dw = param(dst, "weight");
@@ -109,11 +161,18 @@ public final class UNetWarmStart {
             throw new IllegalArgumentException("conv " + dw.getShape() + " does not fit " + sw.getShape());
         }
         float[] w = sw.toFloatArray();
-        float[] out = new float[(int) dw.size()];
+        float[] out = dw.toFloatArray();
         for (int o = 0; o < keep.length; o++) {
+            if (keep[o] == NEW) {
+                continue;
+            }
             for (int c = 0; c < dstIn; c++) {
                 int from = inputMap == null ? c : inputMap[c];
-                System.arraycopy(w, (keep[o] * srcIn + from) * taps, out, (o * dstIn + c) * taps, taps);
+                if (from == NEW) {
+                    Arrays.fill(out, (o * dstIn + c) * taps, (o * dstIn + c + 1) * taps, 0f);
+                } else {
+                    System.arraycopy(w, (keep[o] * srcIn + from) * taps, out, (o * dstIn + c) * taps, taps);
+                }
             }
         }
         dw.set(out);
@@ -122,16 +181,20 @@ public final class UNetWarmStart {
             throw new IllegalArgumentException("one conv has a bias, the other not");
         }
         if (srcBias) {
-            param(dst, "bias").set(pick(param(src, "bias").toFloatArray(), keep));
+            NDArray db = param(dst, "bias");
+            db.set(pick(param(src, "bias").toFloatArray(), keep, db.toFloatArray()));
         }
     }
 
-    /** Every per-channel parameter of a norm (scale, shift, running statistics), rows {@code keep}. */
+    /**
+     * Every per-channel parameter of a norm (scale, shift, running statistics), rows {@code keep};
+     * new rows keep their initial values.
+     */
     private static void copyRows(Block src, Block dst, int[] keep) {
         List<Pair<String, Parameter>> d = dst.getParameters().stream().toList();
         for (Pair<String, Parameter> p : d) {
             NDArray target = p.getValue().getArray();
-            target.set(pick(param(src, p.getKey()).toFloatArray(), keep));
+            target.set(pick(param(src, p.getKey()).toFloatArray(), keep, target.toFloatArray()));
         }
     }
 
@@ -163,20 +226,25 @@ public final class UNetWarmStart {
         throw new IllegalArgumentException("U-Net block without a convolution: " + block);
     }
 
-    private static float[] pick(float[] values, int[] keep) {
-        float[] out = new float[keep.length];
-        for (int k = 0; k < keep.length; k++) {
-            out[k] = values[keep[k]];
+    /** The norm inside an encoder level, or null. */
+    private static Block norm(Block level) {
+        for (Pair<String, Block> child : level.getChildren()) {
+            if (!(child.getValue() instanceof Conv2d) && !child.getValue().getParameters().isEmpty()) {
+                return child.getValue();
+            }
         }
-        return out;
+        return null;
     }
 
-    private static int[] range(int from, int to) {
-        int[] r = new int[to - from];
-        for (int k = 0; k < r.length; k++) {
-            r[k] = from + k;
+    /** {@code values[keep[k]]} into a copy of {@code fresh}, leaving its entries where keep is NEW. */
+    private static float[] pick(float[] values, int[] keep, float[] fresh) {
+        float[] out = fresh.clone();
+        for (int k = 0; k < keep.length; k++) {
+            if (keep[k] != NEW) {
+                out[k] = values[keep[k]];
+            }
         }
-        return r;
+        return out;
     }
 
     private static boolean has(Block block, String name) {

@@ -13,8 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A new zi2zi model whose generator starts from a trained pack's (same styles, same encoder, a
- * decoder at most as wide: see {@link dev.fontgan.nn.UNetWarmStart}); the discriminator starts
+ * A new zi2zi model whose generator starts from a trained pack's (same styles and depth; wider
+ * levels start as exactly its function, a narrower decoder keeps its strongest channels: see
+ * {@link dev.fontgan.nn.UNetWarmStart}); the discriminator starts
  * fresh, packs carry none. For retraining the default pack in a new architecture without paying
  * for what the old one already learned.
  */

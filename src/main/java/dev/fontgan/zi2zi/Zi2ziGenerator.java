@@ -65,8 +65,8 @@ public final class Zi2ziGenerator extends AbstractBlock {
     }
 
     /**
-     * Starts from a trained generator of the same encoder and style count with a decoder at most
-     * as wide ({@link UNetWarmStart}); the style embedding is copied as is.
+     * Starts from a trained generator of the same depth and style count, each level at least as
+     * wide or (decoder) narrower ({@link UNetWarmStart}); the style embedding is copied as is.
      */
     public void warmStartFrom(Zi2ziGenerator trained) {
         if (!trained.styleTable().getShape().equals(styleTable().getShape())) {

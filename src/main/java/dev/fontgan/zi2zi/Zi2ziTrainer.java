@@ -93,6 +93,7 @@ public final class Zi2ziTrainer implements Trainable {
         this.data = data;
         this.model = model;
         model.generator().unet().freezeEncoder(freezeEncoder);
+        model.generator().unet().setDropoutRate(config.dropout());
         this.generatorOptimizer = new Adam(model.generator(), model.manager(), 0.5f, 0.999f);
         this.discriminatorOptimizer = new Adam(model.discriminator(), model.manager(), 0.5f, 0.999f);
     }

@@ -153,6 +153,25 @@ class BlocksTest {
         }
     }
 
+    /** Training passes differ by dropout at rate 0.5 and repeat exactly at rate 0; a bad rate is refused. */
+    @Test
+    void unetDropoutRateIsSettable() {
+        UNet u = new UNet(new UNet.Config(1, 1, new int[] {4, 8, 8, 8}, 6, Norm.BATCH, false,
+                Upsampling.NEAREST_EXPAND, new int[] {1, 2}, true));
+        try (NDManager m = NDManager.newBaseManager()) {
+            u.initialize(m, DataType.FLOAT32, new Shape(4, 1, 16, 16), new Shape(4, 6));
+            NDList in = new NDList(m.randomNormal(new Shape(4, 1, 16, 16)), m.randomNormal(new Shape(4, 6)));
+            ParameterStore ps = new ParameterStore(m, false);
+            assertEquals(0.5f, u.dropoutRate());
+            float[] a = u.forward(ps, in, true).get(0).toFloatArray();
+            float[] b = u.forward(ps, in, true).get(0).toFloatArray();
+            assertTrue(!java.util.Arrays.equals(a, b), "rate 0.5: two training passes should differ");
+            u.setDropoutRate(0f);
+            assertArrayEquals(u.forward(ps, in, true).get(0).toFloatArray(), u.forward(ps, in, true).get(0).toFloatArray());
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> u.setDropoutRate(1f));
+        }
+    }
+
     @Test
     void weightsStartNearZero() {
         SequentialBlock b = Layers.initNormal(new SequentialBlock().add(Layers.conv3(64, true)));

@@ -28,8 +28,12 @@ class UNetWarmStartTest {
     }
 
     private static UNet unet(NDManager m, int[] decoder, long seed) {
+        return unet(m, ENCODER, decoder, seed);
+    }
+
+    private static UNet unet(NDManager m, int[] encoder, int[] decoder, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
-        UNet u = new UNet(new UNet.Config(1, 1, ENCODER, 3, Norm.BATCH, false, Upsampling.NEAREST_EXPAND,
+        UNet u = new UNet(new UNet.Config(1, 1, encoder, 3, Norm.BATCH, false, Upsampling.NEAREST_EXPAND,
                 new int[] {1}, true, UNet.Injection.BOTTLENECK, decoder));
         u.initialize(m, DataType.FLOAT32, new Shape(2, 1, 16, 16), new Shape(2, 3));
         // trained-looking norms: scales and statistics away from their initial values
@@ -109,17 +113,37 @@ class UNetWarmStartTest {
         }
     }
 
+    /**
+     * net2wider: a network wider at every level (new channels with trained-looking random weights
+     * and norms) computes the source's function exactly, because whatever reads a new channel
+     * starts at zero; the trained channels are copied.
+     */
     @Test
-    void widerDecoderOrOtherEncoderIsRefused() {
+    void widerNetworkComputesTheSameFunction() {
         try (NDManager m = NDManager.newBaseManager()) {
-            UNet small = unet(m, new int[] {2, 4, 4}, 5);
+            UNet from = unet(m, null, 3);
+            UNet to = unet(m, new int[] {6, 8, 12, 16}, new int[] {5, 12, 8}, 9);
+            UNetWarmStart.copy(from, to);
+            NDArray x = m.randomUniform(-1f, 1f, new Shape(3, 1, 16, 16));
+            NDArray c = m.randomNormal(new Shape(3, 3));
+            NDArray expected = eval(from, m, x, c);
+            float diff = expected.sub(eval(to, m, x, c)).abs().max().getFloat();
+            assertTrue(diff < 1e-5f, "max difference " + diff);
+            assertTrue(expected.abs().lt(0.9f).sum().getLong() > 100, "output saturated");
+            // and it is not the same network: the new channels are there and learn (non-zero outputs)
+            NDArray code = to.code(new ParameterStore(m, false), x, false);
+            assertTrue(code.get(":, 8:").abs().sum().getFloat() > 0, "new bottleneck channels are dead");
+        }
+    }
+
+    @Test
+    void narrowerEncoderOrOtherDepthIsRefused() {
+        try (NDManager m = NDManager.newBaseManager()) {
             UNet mirrored = unet(m, null, 6);
-            assertThrows(IllegalArgumentException.class, () -> UNetWarmStart.copy(small, mirrored));
-            Engine.getInstance().setRandomSeed(7);
-            UNet other = new UNet(new UNet.Config(1, 1, new int[] {4, 8, 8, 4}, 3, Norm.BATCH, false,
-                    Upsampling.NEAREST_EXPAND, new int[] {1}, true));
-            other.initialize(m, DataType.FLOAT32, new Shape(2, 1, 16, 16), new Shape(2, 3));
-            assertThrows(IllegalArgumentException.class, () -> UNetWarmStart.copy(mirrored, other));
+            UNet narrowEncoder = unet(m, new int[] {4, 8, 8, 4}, null, 7);
+            assertThrows(IllegalArgumentException.class, () -> UNetWarmStart.copy(mirrored, narrowEncoder));
+            UNet shallower = unet(m, new int[] {4, 8, 8}, null, 8);
+            assertThrows(IllegalArgumentException.class, () -> UNetWarmStart.copy(mirrored, shallower));
         }
     }
 

@@ -56,6 +56,17 @@ class Zi2ziTrainerTest {
     }
 
     @Test
+    void dropoutRateReachesTheGeneratorAndTheRunConfig() {
+        Zi2ziConfig config = tiny(1).withDropout(0.1f);
+        assertEquals(0.5f, tiny(1).dropout());
+        assertEquals(0.1, (Double) config.toJson().get("dropout"), 1e-6);
+        try (Zi2ziTrainer t = new Zi2ziTrainer(config, pairs())) {
+            assertEquals(0.1f, t.model().generator().unet().dropoutRate());
+            t.iterate();
+        }
+    }
+
+    @Test
     void sameSeedGivesIdenticalLosses() {
         float[] a = run(tiny(5), 3);
         float[] b = run(tiny(5), 3);
