@@ -70,28 +70,6 @@ public final class TrainingLoop {
      * @param name the task name on the progress bar
      * @param config what {@code config.json} of a fresh run holds, given the new trainable
      */
-    /**
-     * A resumed run may take other settings than its config says (rate, loss weights): then the new
-     * settings become config.json, with the step they start at and the earlier config under
-     * "previous", so the folder always tells what trained its newest steps.
-     */
-    private void recordResumedConfig(Map<String, Object> now, long step) {
-        if (!java.nio.file.Files.isRegularFile(run.configFile())) {
-            run.writeConfig(now);
-            return;
-        }
-        Map<String, Object> old = run.readConfig();
-        Map<String, Object> oldSettings = new LinkedHashMap<>(old);
-        oldSettings.remove("resumed_at_step");
-        oldSettings.remove("previous");
-        if (!Json.parseObject(Json.write(now), "config").equals(oldSettings)) {
-            Map<String, Object> updated = new LinkedHashMap<>(now);
-            updated.put("resumed_at_step", step);
-            updated.put("previous", old);
-            run.writeConfig(updated);
-        }
-    }
-
     public <T extends Trainable> Result run(String name, long steps, boolean resume, Supplier<T> trainable,
             Function<? super T, Map<String, Object>> config) {
         if (!resume && run.exists()) {
@@ -152,6 +130,28 @@ public final class TrainingLoop {
                 }
             }
             return new Result(start, t.step(), last, checkpoint, stopped);
+        }
+    }
+
+    /**
+     * A resumed run may take other settings than its config says (rate, loss weights): then the new
+     * settings become config.json, with the step they start at and the earlier config under
+     * "previous", so the folder always tells what trained its newest steps.
+     */
+    private void recordResumedConfig(Map<String, Object> now, long step) {
+        if (!java.nio.file.Files.isRegularFile(run.configFile())) {
+            run.writeConfig(now);
+            return;
+        }
+        Map<String, Object> old = run.readConfig();
+        Map<String, Object> oldSettings = new LinkedHashMap<>(old);
+        oldSettings.remove("resumed_at_step");
+        oldSettings.remove("previous");
+        if (!Json.parseObject(Json.write(now), "config").equals(oldSettings)) {
+            Map<String, Object> updated = new LinkedHashMap<>(now);
+            updated.put("resumed_at_step", step);
+            updated.put("previous", old);
+            run.writeConfig(updated);
         }
     }
 
