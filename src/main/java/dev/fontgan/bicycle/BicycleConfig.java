@@ -10,8 +10,33 @@ import java.util.Map;
  * branch and the second half the random-z (cLR-GAN) branch.
  */
 public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate, long halveEvery,
-        float learningRateFloor, LossWeights weights, long seed, int sampleEvery, int checkpointEvery,
-        int keepCheckpoints, int logEvery) {
+        float learningRateFloor, LossWeights weights, EncoderStability encoder, long seed, int sampleEvery,
+        int checkpointEvery, int keepCheckpoints, int logEvery) {
+
+    /**
+     * What keeps the encoded branch from running away late in training: long runs saw E's codes
+     * collapse to the prior (KL 7 -> 0.3), then E turn deterministic in a few hundred iterations
+     * (|log var| 20, KL 41) and D of that branch break.
+     * @param rateScale E's learning rate as a share of G's: 1 (the paper's); below 1 E's codes move
+     *     slower than G can follow them
+     * @param klFreeBits per-dimension floor of the KL term (nats, batch mean): 0 (off); a dimension
+     *     whose KL is below it gets no pull toward the prior, so the codes cannot collapse into it
+     */
+    public record EncoderStability(float rateScale, float klFreeBits) {
+        public static EncoderStability defaults() {
+            return new EncoderStability(1f, 0f);
+        }
+
+        public EncoderStability {
+            if (!(rateScale > 0) || !Float.isFinite(rateScale) || !(klFreeBits >= 0) || !Float.isFinite(klFreeBits)) {
+                throw new IllegalArgumentException("encoder rate scale must be > 0 and KL free bits >= 0, both finite");
+            }
+        }
+
+        public Map<String, Object> toJson() {
+            return Json.obj("rate_scale", (double) rateScale, "kl_free_bits", (double) klFreeBits);
+        }
+    }
 
     /**
      * Generator/encoder loss weights; 0 turns a term off.
@@ -58,36 +83,42 @@ public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate,
     }
 
     public static BicycleConfig defaults() {
-        return new BicycleConfig(BicycleArch.DEFAULT, 16, 2e-4f, 0, 2e-4f, LossWeights.defaults(), 1, 500, 250, 3, 10);
+        return new BicycleConfig(BicycleArch.DEFAULT, 16, 2e-4f, 0, 2e-4f, LossWeights.defaults(),
+                EncoderStability.defaults(), 1, 500, 250, 3, 10);
     }
 
     public BicycleConfig withArch(BicycleArch a) {
-        return new BicycleConfig(a, batchSize, learningRate, halveEvery, learningRateFloor, weights, seed, sampleEvery,
+        return new BicycleConfig(a, batchSize, learningRate, halveEvery, learningRateFloor, weights, encoder, seed, sampleEvery,
                 checkpointEvery, keepCheckpoints, logEvery);
     }
 
     public BicycleConfig withBatchSize(int b) {
-        return new BicycleConfig(arch, b, learningRate, halveEvery, learningRateFloor, weights, seed, sampleEvery,
+        return new BicycleConfig(arch, b, learningRate, halveEvery, learningRateFloor, weights, encoder, seed, sampleEvery,
                 checkpointEvery, keepCheckpoints, logEvery);
     }
 
     public BicycleConfig withLearningRate(float lr, long every, float floor) {
-        return new BicycleConfig(arch, batchSize, lr, every, floor, weights, seed, sampleEvery, checkpointEvery,
+        return new BicycleConfig(arch, batchSize, lr, every, floor, weights, encoder, seed, sampleEvery, checkpointEvery,
                 keepCheckpoints, logEvery);
     }
 
     public BicycleConfig withWeights(LossWeights w) {
-        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, w, seed, sampleEvery,
+        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, w, encoder, seed, sampleEvery,
                 checkpointEvery, keepCheckpoints, logEvery);
     }
 
+    public BicycleConfig withEncoderStability(EncoderStability e) {
+        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, weights, e, seed,
+                sampleEvery, checkpointEvery, keepCheckpoints, logEvery);
+    }
+
     public BicycleConfig withSeed(long s) {
-        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, weights, s, sampleEvery,
+        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, weights, encoder, s, sampleEvery,
                 checkpointEvery, keepCheckpoints, logEvery);
     }
 
     public BicycleConfig withSchedule(int sample, int checkpoint, int log) {
-        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, weights, seed, sample,
+        return new BicycleConfig(arch, batchSize, learningRate, halveEvery, learningRateFloor, weights, encoder, seed, sample,
                 checkpoint, keepCheckpoints, log);
     }
 
@@ -102,7 +133,7 @@ public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate,
 
     public Map<String, Object> toJson() {
         return Json.obj("arch", arch.toJson(), "batch", batchSize, "lr", (double) learningRate,
-                "lr_halve_every", halveEvery, "lr_floor", (double) learningRateFloor, "weights", weights.toJson(),
+                "lr_halve_every", halveEvery, "lr_floor", (double) learningRateFloor, "weights", weights.toJson(), "encoder", encoder.toJson(),
                 "seed", seed, "sample_every", sampleEvery, "checkpoint_every", checkpointEvery,
                 "keep_checkpoints", keepCheckpoints, "log_every", logEvery);
     }

@@ -173,8 +173,10 @@ public final class BicycleTrainer implements Trainable {
                 NDArray gan2 = generatorAdversarial(ps, model.discriminator2(), srcRFake, fakeR);
                 NDArray l1 = Losses.l1(fakeE, tgtE);
                 NDArray kl = Losses.klToStandardNormal(mu, logVar);
+                float freeBits = config.encoder().klFreeBits();
+                NDArray klTerm = freeBits > 0 ? Losses.klToStandardNormalFreeBits(mu, logVar, freeBits) : kl;
                 NDArray tv = Losses.totalVariation(fakeE).add(Losses.totalVariation(fakeR)).mul(0.5f);
-                NDArray total = gan.mul(w.gan()).add(gan2.mul(w.gan2())).add(l1.mul(w.l1())).add(kl.mul(w.kl()))
+                NDArray total = gan.mul(w.gan()).add(gan2.mul(w.gan2())).add(l1.mul(w.l1())).add(klTerm.mul(w.kl()))
                         .add(tv.mul(w.tv()));
                 out.put("g", 0f);
                 out.put("l1", l1.getFloat());
@@ -215,16 +217,20 @@ public final class BicycleTrainer implements Trainable {
                 Weights.freezeLearned(model.discriminator(), false);
                 Weights.freezeLearned(model.discriminator2(), false);
             }
+            float eScale = config.encoder().rateScale();
             if (styleOptimizer == null) {
-                guard.apply(lr, generatorOptimizer, encoderOptimizer);
+                guard.apply(lr, new float[] {1f, eScale}, generatorOptimizer, encoderOptimizer);
             } else {
-                guard.apply(lr, generatorOptimizer, encoderOptimizer, styleOptimizer);
+                guard.apply(lr, new float[] {1f, eScale, eScale}, generatorOptimizer, encoderOptimizer, styleOptimizer);
             }
             if (!guard.endIteration(step + 1)) {
                 // the weights are untouched, so the loop must not stop on this iteration's NaN losses
                 out.values().removeIf(v -> !Float.isFinite(v));
             }
             out.put("lr", lr);
+            if (eScale != 1f) {
+                out.put("lr_e", lr * eScale);
+            }
             if (guard.skipped() > 0) {
                 out.put("skipped", (float) guard.skipped()); // since this process started
             }

@@ -53,7 +53,7 @@ final class GanTrainCommand implements Callable<Integer> {
         String c = chars != null ? chars : savedRun != null && savedRun.get("data") instanceof Map<?, ?> d
                 && d.get("chars") instanceof String s ? s : v.defaultChars();
         int sizePx = saved != null ? saved.sizePx() : size;
-        GanData data = new GanDataSpec(fonts, c, source, target, sizePx, seed).load(v.data(), Progress.NONE);
+        GanData data = new GanDataSpec(fonts, c, source, target, sizePx, seed).load(v, Progress.NONE);
         VariantConfig config = saved != null ? saved : VariantConfig.defaults(sizePx, data.classCount())
                 .withBatchSize(batch).withWidth(width).withSeed(seed).withAverageDecay(ema)
                 .withSchedule(10, sampleEvery, checkpointEvery);

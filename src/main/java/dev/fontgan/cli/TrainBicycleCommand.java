@@ -78,6 +78,13 @@ final class TrainBicycleCommand implements Callable<Integer> {
             description = "Weight of the mode-seeking term on random z (rewards outputs that move with z), 0 = off.")
     float modeSeeking;
 
+    @Option(names = "--encoder-lr-scale", defaultValue = "1",
+            description = "E's learning rate as a share of G's; below 1 steadies the encoded branch (default: ${DEFAULT-VALUE}).")
+    float encoderRateScale;
+    @Option(names = "--kl-free-bits", defaultValue = "0",
+            description = "Per-dimension KL floor in nats: no pull toward the prior below it, 0 = off (default: ${DEFAULT-VALUE}).")
+    float klFreeBits;
+
     @Option(names = "--classifier", description = "Glyph classifier for the feature loss (default: the shipped one).")
     Path classifier;
 
@@ -111,11 +118,16 @@ final class TrainBicycleCommand implements Callable<Integer> {
                         "loss weights must be finite and not negative");
             }
         }
+        if (!(encoderRateScale > 0) || encoderRateScale > 100 || !(klFreeBits >= 0) || klFreeBits > 100) {
+            throw new FontganException("--encoder-lr-scale/--kl-free-bits",
+                    "the rate scale must be in (0, 100] and the free bits in [0, 100]");
+        }
         BicycleArch a = BicycleArch.named(arch).withInjection(BicycleArch.injection(injection));
         BicycleConfig config = BicycleConfig.defaults().withArch(a).withBatchSize(batch)
                 .withLearningRate(lr, halveEvery, Math.min(lrFloor, lr)).withSeed(seed)
                 .withSchedule(sampleEvery, checkpointEvery, logEvery)
-                .withWeights(new BicycleConfig.LossWeights(gan, gan2, l1, kl, latent, tv, feature, style, modeSeeking));
+                .withWeights(new BicycleConfig.LossWeights(gan, gan2, l1, kl, latent, tv, feature, style, modeSeeking))
+                .withEncoderStability(new BicycleConfig.EncoderStability(encoderRateScale, klFreeBits));
         PairBatches pairs = PairData.open(data, seed);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("data", data.toString());

@@ -2,6 +2,7 @@ package dev.fontgan.eval;
 
 import dev.fontgan.Json;
 import dev.fontgan.Progress;
+import dev.fontgan.data.GlyphAugmenter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

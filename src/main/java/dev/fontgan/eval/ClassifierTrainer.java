@@ -17,6 +17,7 @@ import dev.fontgan.FontganException;
 import dev.fontgan.Json;
 import dev.fontgan.Progress;
 import dev.fontgan.TorchRuntime;
+import dev.fontgan.data.GlyphAugmenter;
 import dev.fontgan.glyph.Normalization;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,31 +1,47 @@
 package dev.fontgan.gan;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.fontgan.Json;
 import dev.fontgan.data.ClassGlyphs;
+import dev.fontgan.data.GlyphAugmenter;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
  * Class glyphs as GAN data: the batch of iteration i is slice (i mod B) of epoch (i / B)'s seeded
- * shuffle, B = full batches per epoch. Evaluation samples are a fixed seeded draw of all glyphs.
+ * shuffle, B = full batches per epoch, optionally distorted afresh per draw (seeded by the
+ * iteration, so a resumed run sees the same). Evaluation samples are a fixed seeded draw of all
+ * glyphs, never distorted.
  */
 public final class ClassGlyphData implements GanData {
     private final ClassGlyphs glyphs;
     private final long seed;
     private final Map<String, Object> description;
+    private final GlyphAugmenter.Distortions distortions;
+    private final GlyphAugmenter augmenter;
     private long cachedEpoch = -1;
     private int[] cachedOrder;
 
     /** @param description how the glyphs were made (fonts folder, charset, size) for the run config */
     public ClassGlyphData(ClassGlyphs glyphs, long seed, Map<String, Object> description) {
+        this(glyphs, seed, description, null);
+    }
+
+    /** @param distortions applied to every training draw; null for the clean glyphs */
+    public ClassGlyphData(ClassGlyphs glyphs, long seed, Map<String, Object> description,
+            GlyphAugmenter.Distortions distortions) {
         if (glyphs.size() == 0) {
             throw new IllegalArgumentException("no class glyphs");
         }
         this.glyphs = glyphs;
         this.seed = seed;
         this.description = description;
+        this.distortions = distortions;
+        this.augmenter = distortions == null ? null : new GlyphAugmenter(glyphs.sizePx(), distortions);
     }
 
     public ClassGlyphs glyphs() {
@@ -57,7 +73,21 @@ public final class ClassGlyphData implements GanData {
             cachedEpoch = epoch;
         }
         int from = (int) ((iteration % perEpoch) * per);
-        return toBatch(glyphs.batch(Arrays.copyOfRange(cachedOrder, from, from + per)), manager);
+        ClassGlyphs.Batch b = glyphs.batch(Arrays.copyOfRange(cachedOrder, from, from + per));
+        return augmenter == null ? toBatch(b, manager) : distorted(b, new Random(seed * 0x9E3779B97F4A7C15L + iteration), manager);
+    }
+
+    private Batch distorted(ClassGlyphs.Batch b, Random random, NDManager manager) {
+        int area = b.sizePx() * b.sizePx();
+        float[] ink = new float[b.count() * area];
+        for (int i = 0; i < b.count(); i++) {
+            augmenter.augment(b.pixels(), i * area, ink, i * area, random);
+        }
+        for (int i = 0; i < ink.length; i++) {
+            ink[i] = ink[i] * 2f - 1f; // ink [0, 1] to the glyph tensors' [-1, 1]
+        }
+        NDArray images = manager.create(ink, new Shape(b.count(), 1, b.sizePx(), b.sizePx()));
+        return new Batch(images, b.labelArray(manager), null);
     }
 
     @Override
@@ -90,6 +120,9 @@ public final class ClassGlyphData implements GanData {
         m.put("samples", glyphs.size());
         m.put("classes", glyphs.classCount());
         m.put("fonts", glyphs.fontNames());
+        if (distortions != null) {
+            m.put("distortions", distortions.toString());
+        }
         return m;
     }
 

@@ -29,11 +29,12 @@ public record GanDataSpec(String fontsDir, String chars, String source, String t
     public static final String DEFAULT_TARGET = "fonts/comic-neue/ComicNeue-Regular.otf";
     public static final String DEFAULT_PAIRED_CHARS = "ascii";
 
-    /** Renders the data a variant needs. */
-    public GanData load(DataMode mode, Progress progress) {
-        return switch (mode) {
+    /** Renders the data a variant needs, with the distortions it asks for on its real glyphs. */
+    public GanData load(Variant variant, Progress progress) {
+        return switch (variant.data()) {
             case CLASS_GLYPHS -> new ClassGlyphData(
-                    ClassGlyphs.fromFolder(Path.of(fontsDir), chars, sizePx, 1.0, progress), seed, toJson());
+                    ClassGlyphs.fromFolder(Path.of(fontsDir), chars, sizePx, 1.0, progress), seed, toJson(),
+                    variant.realDistortions());
             case PAIRED_GLYPHS -> {
                 PairedGlyphData d = PairedGlyphData.render(source, target, chars, sizePx, seed, progress);
                 yield d;

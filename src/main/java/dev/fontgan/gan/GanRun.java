@@ -53,7 +53,7 @@ public final class GanRun implements AutoCloseable {
         VariantConfig config = VariantConfig.fromJson(c);
         Path ckpt = run.checkpoints().newest()
                 .orElseThrow(() -> new FontganException(dir, "run has no checkpoint yet"));
-        GanData data = GanDataSpec.fromJson(cfg.get("data"), run.configFile().toString()).load(variant.data(), progress);
+        GanData data = GanDataSpec.fromJson(cfg.get("data"), run.configFile().toString()).load(variant, progress);
         Players players = variant.build(config);
         try {
             players.loadGeneratorForSampling(Checkpoints.read(ckpt), ckpt);

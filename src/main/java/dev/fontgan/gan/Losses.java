@@ -79,4 +79,14 @@ public final class Losses {
         NDArray perDim = logVar.add(1f).sub(mu.square()).sub(logVar.exp());
         return perDim.sum(new int[] {1}).mean().mul(-0.5f);
     }
+
+    /**
+     * KL to N(0, 1) with free bits: each latent dimension's KL (batch mean) counts at least
+     * {@code floor} nats, so below that it gets no gradient; equals {@link #klToStandardNormal}
+     * when every dimension is above the floor.
+     */
+    public static NDArray klToStandardNormalFreeBits(NDArray mu, NDArray logVar, float floor) {
+        NDArray perDim = logVar.add(1f).sub(mu.square()).sub(logVar.exp()).mean(new int[] {0}).mul(-0.5f);
+        return perDim.maximum(floor).sum();
+    }
 }

@@ -80,6 +80,7 @@ public final class TrainingLoop {
             if (newest.isPresent()) {
                 t.restore(Checkpoints.read(newest.get()), newest.get());
                 run.truncateMetricsAfter(t.step());
+                recordResumedConfig(config.apply(t), t.step());
             } else {
                 run.writeConfig(config.apply(t));
             }
@@ -129,6 +130,28 @@ public final class TrainingLoop {
                 }
             }
             return new Result(start, t.step(), last, checkpoint, stopped);
+        }
+    }
+
+    /**
+     * A resumed run may take other settings than its config says (rate, loss weights): then the new
+     * settings become config.json, with the step they start at and the earlier config under
+     * "previous", so the folder always tells what trained its newest steps.
+     */
+    private void recordResumedConfig(Map<String, Object> now, long step) {
+        if (!java.nio.file.Files.isRegularFile(run.configFile())) {
+            run.writeConfig(now);
+            return;
+        }
+        Map<String, Object> old = run.readConfig();
+        Map<String, Object> oldSettings = new LinkedHashMap<>(old);
+        oldSettings.remove("resumed_at_step");
+        oldSettings.remove("previous");
+        if (!Json.parseObject(Json.write(now), "config").equals(oldSettings)) {
+            Map<String, Object> updated = new LinkedHashMap<>(now);
+            updated.put("resumed_at_step", step);
+            updated.put("previous", old);
+            run.writeConfig(updated);
         }
     }
 

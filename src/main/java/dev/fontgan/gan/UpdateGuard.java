@@ -29,6 +29,19 @@ public final class UpdateGuard {
      * @return whether the update was applied
      */
     public boolean apply(float learningRate, ParameterOptimizer... optimizers) {
+        float[] scales = new float[optimizers.length];
+        java.util.Arrays.fill(scales, 1f);
+        return apply(learningRate, scales, optimizers);
+    }
+
+    /**
+     * As {@link #apply(float, ParameterOptimizer...)}, with optimizer i stepping at
+     * {@code learningRate * rateScales[i]} (one player whose parts learn at different rates).
+     */
+    public boolean apply(float learningRate, float[] rateScales, ParameterOptimizer... optimizers) {
+        if (rateScales.length != optimizers.length) {
+            throw new IllegalArgumentException(rateScales.length + " rate scales for " + optimizers.length + " optimizers");
+        }
         for (ParameterOptimizer o : optimizers) {
             if (!o.gradientsFinite()) {
                 for (ParameterOptimizer z : optimizers) {
@@ -39,8 +52,8 @@ public final class UpdateGuard {
                 return false;
             }
         }
-        for (ParameterOptimizer o : optimizers) {
-            o.step(learningRate);
+        for (int i = 0; i < optimizers.length; i++) {
+            optimizers[i].step(learningRate * rateScales[i]);
         }
         return true;
     }

@@ -1,5 +1,7 @@
 package dev.fontgan.gan;
 
+import dev.fontgan.data.GlyphAugmenter;
+
 /**
  * A named GAN recipe: which data it trains on, which parts it builds, how one iteration runs.
  * Everything else (loop, checkpoints, samples, metrics) is shared.
@@ -24,6 +26,14 @@ public interface Variant {
     /** The one number it is judged by; glyph-FID unless the variant is conditional or paired. */
     default Metric metric() {
         return Metric.GLYPH_FID;
+    }
+
+    /**
+     * Distortions drawn afresh on every real training glyph (class glyphs only), or null to train on
+     * the clean renders.
+     */
+    default GlyphAugmenter.Distortions realDistortions() {
+        return null;
     }
 
     /** Builds the networks and optimizers. */

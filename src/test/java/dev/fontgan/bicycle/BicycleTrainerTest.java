@@ -253,6 +253,72 @@ class BicycleTrainerTest {
     }
 
     @Test
+    void encoderRateScaleScalesEsUpdateAndNotGs() {
+        float[][] full = firstUpdate(1f);
+        float[][] quarter = firstUpdate(0.25f);
+        // Adam's first step is lr * g / (|g| + eps): a quarter of the rate moves E a quarter as far
+        assertTrue(norm(full[0]) > 0, "E moved");
+        for (int i = 0; i < full[0].length; i++) {
+            assertEquals(0.25f * full[0][i], quarter[0][i], 1e-7f);
+        }
+        assertArrayEquals(full[1], quarter[1], 1e-7f, "G's update does not depend on E's rate");
+    }
+
+    /** E's and G's weight change in the first iteration with E's rate scaled by {@code scale}. */
+    private static float[][] firstUpdate(float scale) {
+        BicycleConfig c = tiny(4).withEncoderStability(new BicycleConfig.EncoderStability(scale, 0));
+        try (BicycleTrainer t = new BicycleTrainer(c, pairs(), null)) {
+            float[] e0 = flat(t.model().encoder());
+            float[] g0 = flat(t.model().generator());
+            t.runIteration();
+            return new float[][] {minus(flat(t.model().encoder()), e0), minus(flat(t.model().generator()), g0)};
+        }
+    }
+
+    private static float[] flat(ai.djl.nn.Block block) {
+        List<Float> all = new ArrayList<>();
+        for (var p : block.getParameters().values()) {
+            for (float v : p.getArray().toFloatArray()) {
+                all.add(v);
+            }
+        }
+        float[] out = new float[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all.get(i);
+        }
+        return out;
+    }
+
+    private static float[] minus(float[] a, float[] b) {
+        float[] d = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
+    private static double norm(float[] a) {
+        double s = 0;
+        for (float v : a) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    @Test
+    void klFreeBitsLeaveAnEncoderAtThePriorWithoutGradient() {
+        // E starts near the prior (KL ~ 0): with a floor above that, the KL-only loss gives E nothing
+        BicycleConfig floored = tiny(2).withWeights(only(0.01f, 0))
+                .withEncoderStability(new BicycleConfig.EncoderStability(1, 10f));
+        try (BicycleTrainer t = new BicycleTrainer(floored, pairs(), null)) {
+            byte[] encoder = t.model().saveEncoder();
+            Map<String, Float> l = t.runIteration();
+            assertTrue(l.get("kl") < 10f * t.model().latentSize());
+            assertArrayEquals(encoder, t.model().saveEncoder(), "KL below the floor moved E");
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameLosses() {
         List<Map<String, Float>> a = losses(tiny(5), 3);
         List<Map<String, Float>> b = losses(tiny(5), 3);

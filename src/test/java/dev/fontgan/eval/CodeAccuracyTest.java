@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class CodeAccuracyTest {
     @Test
     void assignmentFindsTheBestOneToOneMapping() {
@@ -50,6 +51,14 @@ class CodeAccuracyTest {
         assertEquals(1.0, (double) m.get("acc"), 1e-9);
         assertEquals(4.0 / 6, (double) m.get("acc_one_to_one"), 1e-9);
         assertEquals(2, m.get("distinct_characters"));
+    }
+
+    @Test
+    void byCodeListsWhatEachCodeWasReadAsMostFrequentFirst() {
+        int[] codes = {1, 1, 1, 0, 0, 0};
+        int[] read = {'b', 'a', 'a', 'c', 'd', 'c'};
+        Map<String, Object> byCode = (Map<String, Object>) GanEvaluation.codeAccuracy(codes, read).get("by_code");
+        assertEquals("{0={c=2, d=1}, 1={a=2, b=1}}", byCode.toString());
     }
 
     private static int bestByPermutation(int[][] w, int row, boolean[] used) {

@@ -35,8 +35,14 @@ final class GanFixtures {
         return pairs;
     }
 
+    /** The tiny data of a variant's kind, with the distortions it asks for on real glyphs. */
     static GanData dataFor(Variant v) {
-        return v.data() == DataMode.PAIRED_GLYPHS ? pairs() : classGlyphs();
+        if (v.data() == DataMode.PAIRED_GLYPHS) {
+            return pairs();
+        }
+        ClassGlyphData clean = classGlyphs();
+        return v.realDistortions() == null ? clean
+                : new ClassGlyphData(clean.glyphs(), 1, clean.describe(), v.realDistortions());
     }
 
     static VariantConfig config(GanData data) {

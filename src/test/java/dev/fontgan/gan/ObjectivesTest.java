@@ -162,4 +162,23 @@ class ObjectivesTest {
             return p.criticize(s.create(x, shape), null, true).get(0).toFloatArray()[sample];
         }
     }
+
+    @Test
+    void klFreeBitsFloorsEachDimensionAndStopsItsGradientBelowTheFloor() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // dimension 0: KL 0 (mu 0, var 1); dimension 1: mu 2 gives KL 2 in both rows
+            NDArray mu = m.create(new float[] {0, 2, 0, 2}, new Shape(2, 2));
+            NDArray logVar = m.zeros(new Shape(2, 2));
+            assertEquals(2f, Losses.klToStandardNormal(mu, logVar).getFloat(), 1e-6f);
+            assertEquals(2f, Losses.klToStandardNormalFreeBits(mu, logVar, 0f).getFloat(), 1e-6f);
+            mu.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray kl = Losses.klToStandardNormalFreeBits(mu, logVar, 0.5f);
+                assertEquals(0.5f + 2f, kl.getFloat(), 1e-6f);
+                gc.backward(kl);
+            }
+            // d/dmu of mean over 2 rows of mu^2 / 2 = mu / 2 above the floor, 0 below it
+            assertArrayEquals(new float[] {0, 1, 0, 1}, mu.getGradient().toFloatArray(), 1e-6f);
+        }
+    }
 }

@@ -96,11 +96,25 @@ class TrainingLoopTest {
         List<String> steps = Files.readAllLines(tmp.resolve("metrics.jsonl")).stream()
                 .map(l -> String.valueOf(Json.parseObject(l, "m").get("step"))).toList();
         assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), steps);
-        assertEquals("test", Json.parseObject(Files.readString(tmp.resolve("config.json")), "c").get("kind"));
+        // the resumed settings differ: they become the config, the first one kept under "previous"
+        Map<String, Object> config = Json.parseObject(Files.readString(tmp.resolve("config.json")), "c");
+        assertEquals("unused", config.get("kind"));
+        assertEquals(4L, ((Number) config.get("resumed_at_step")).longValue());
+        assertEquals(Map.of("kind", "test"), config.get("previous"));
         try (var files = Files.list(tmp.resolve("checkpoints"))) {
             assertEquals(List.of("step-00000006.ckpt", "step-00000008.ckpt"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.exists(tmp.resolve("samples/step-000008.png")));
+    }
+
+    @Test
+    void resumingWithTheSameSettingsLeavesTheConfigAsItWas(@TempDir Path tmp) throws Exception {
+        new TrainingLoop(tmp, EVERY_2, Progress.NONE, null)
+                .run("t", 2, false, () -> new Countdown(-1), t -> Map.of("kind", "test", "lr", 0.5));
+        String before = Files.readString(tmp.resolve("config.json"));
+        new TrainingLoop(tmp, EVERY_2, Progress.NONE, null)
+                .run("t", 4, true, () -> new Countdown(-1), t -> Map.of("kind", "test", "lr", 0.5));
+        assertEquals(before, Files.readString(tmp.resolve("config.json")));
     }
 }

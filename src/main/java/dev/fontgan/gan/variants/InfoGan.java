@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import dev.fontgan.data.GlyphAugmenter;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
 import dev.fontgan.gan.Conditioning;
@@ -25,7 +26,8 @@ import dev.fontgan.nn.Norm;
  * classes, two continuous codes); a Q head on D's shared body predicts c; the mutual-information
  * term (lambda_cat 3, lambda_cont 0.1) updates G and Q in G's step and D's body and Q on the
  * critic's own fakes in D's step (Q's gradients from both steps meet in one auxiliary update).
- * Codes are never taken from real labels.
+ * Codes are never taken from real labels. Real glyphs are distorted afresh on every draw
+ * ({@link #REAL_DISTORTIONS}).
  */
 public final class InfoGan implements Variant {
     /** Noise values G reads (of the shared {@code latentDim}); fewer leave digit identity to the code. */
@@ -36,6 +38,15 @@ public final class InfoGan implements Variant {
      * accuracy median 75.0% vs 69.6%).
      */
     static final float CATEGORICAL_WEIGHT = 3f;
+    /**
+     * Light stroke, scale, rotation and shift jitter of every real glyph. The data is 300-odd
+     * glyphs: on the clean renders D memorised them and each code drew nearly one glyph whatever z
+     * (a code was then as well spent on a font as on a digit). Jittered, z draws varied glyphs and
+     * longer training pays: one-to-one median over seeds 1-3 76.6% at 3,000 steps (clean: 75.0%)
+     * and 86.4% at 6,000 (clean seed 1: 71.2%); stronger jitter did worse (63.8% seed 1).
+     */
+    static final GlyphAugmenter.Distortions REAL_DISTORTIONS =
+            new GlyphAugmenter.Distortions(0.7f, 0.2f, 1.2f, 0.9, 1.05, 5, 1.5, 0f, 0f);
     private InfoCodes codes = new InfoCodes(10, 2, CATEGORICAL_WEIGHT, 0.1f);
 
     @Override
@@ -51,6 +62,11 @@ public final class InfoGan implements Variant {
     @Override
     public String defaultChars() {
         return GanDataSpec.DIGITS; // a class set whose characters are told apart after ink normalization
+    }
+
+    @Override
+    public GlyphAugmenter.Distortions realDistortions() {
+        return REAL_DISTORTIONS;
     }
 
     @Override

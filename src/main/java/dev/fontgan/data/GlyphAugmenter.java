@@ -1,21 +1,45 @@
-package dev.fontgan.eval;
+package dev.fontgan.data;
 
 import java.util.Random;
 
 /**
- * Light, seeded distortions of rendered glyphs so a classifier trained on clean renders also
- * reads GAN outputs: stroke thickness (a blend with a grayscale dilation or erosion), scale
- * 0.9-1.1, rotation ±3°, sub-pixel shift ±2 px, a slight blur and faint noise.
- * One instance per thread (it keeps scratch buffers).
+ * Light, seeded distortions of rendered glyphs: stroke thickness (a blend with a grayscale
+ * dilation or erosion), scale, rotation, sub-pixel shift, a slight blur and faint noise, in the
+ * ranges of a {@link Distortions} preset. One instance per thread (it keeps scratch buffers).
  */
 public final class GlyphAugmenter {
+    /**
+     * How strongly to distort. Stroke blend amounts are given for 64 px and scaled with the size.
+     * @param strokeChance share of draws whose strokes get thicker or thinner
+     * @param strokeMin64 least blend toward the dilated or eroded image, at 64 px
+     * @param strokeMax64 most blend, at 64 px (capped at 1)
+     * @param scaleMin least scale about the centre
+     * @param scaleMax most scale
+     * @param degrees rotation up to plus or minus this many degrees
+     * @param shiftPx shift up to plus or minus this many pixels on each axis
+     * @param blurChance share of draws blurred slightly
+     * @param noiseChance share of draws with faint Gaussian noise
+     */
+    public record Distortions(float strokeChance, float strokeMin64, float strokeMax64, double scaleMin, double scaleMax,
+            double degrees, double shiftPx, float blurChance, float noiseChance) {
+        /** For training the glyph classifier, so it also reads GAN outputs (blur and noise included). */
+        public static final Distortions CLASSIFIER = new Distortions(0.5f, 0.1f, 0.5f, 0.9, 1.1, 3, 2, 0.3f, 0.2f);
+    }
+
     private final int sizePx;
+    private final Distortions d;
     private final float[] a;
     private final float[] b;
     private final float[] scratch;
 
+    /** With the classifier's distortions. */
     public GlyphAugmenter(int sizePx) {
+        this(sizePx, Distortions.CLASSIFIER);
+    }
+
+    public GlyphAugmenter(int sizePx, Distortions distortions) {
         this.sizePx = sizePx;
+        this.d = distortions;
         this.a = new float[sizePx * sizePx];
         this.b = new float[sizePx * sizePx];
         this.scratch = new float[sizePx * sizePx];
@@ -33,26 +57,27 @@ public final class GlyphAugmenter {
     public void augment(byte[] src, int srcOff, float[] dst, int dstOff, Random random) {
         int area = sizePx * sizePx;
         copy(src, srcOff, a, 0);
-        if (random.nextFloat() < 0.5f) {
+        if (random.nextFloat() < d.strokeChance()) {
             boolean dilate = random.nextBoolean();
-            // up to about half a pixel of stroke width per side at 64 px, less on smaller images
-            float amount = Math.min(1f, (0.1f + 0.4f * random.nextFloat()) * sizePx / 64f);
+            // the same share of a stroke's width at every size: less blend on smaller images
+            float at64 = d.strokeMin64() + (d.strokeMax64() - d.strokeMin64()) * random.nextFloat();
+            float amount = Math.min(1f, at64 * sizePx / 64f);
             morph(a, b, dilate);
             for (int i = 0; i < area; i++) {
                 a[i] += amount * (b[i] - a[i]);
             }
         }
-        double scale = 0.9 + 0.2 * random.nextDouble();
-        double angle = Math.toRadians(-3 + 6 * random.nextDouble());
-        double dx = -2 + 4 * random.nextDouble();
-        double dy = -2 + 4 * random.nextDouble();
+        double scale = d.scaleMin() + (d.scaleMax() - d.scaleMin()) * random.nextDouble();
+        double angle = Math.toRadians(d.degrees() * (2 * random.nextDouble() - 1));
+        double dx = d.shiftPx() * (2 * random.nextDouble() - 1);
+        double dy = d.shiftPx() * (2 * random.nextDouble() - 1);
         warp(a, b, scale, angle, dx, dy);
-        if (random.nextFloat() < 0.3f) {
+        if (random.nextFloat() < d.blurChance()) {
             blur(b, a, 0.3 + 0.6 * random.nextDouble());
         } else {
             System.arraycopy(b, 0, a, 0, area);
         }
-        float noise = random.nextFloat() < 0.2f ? 0.02f + 0.03f * random.nextFloat() : 0f;
+        float noise = random.nextFloat() < d.noiseChance() ? 0.02f + 0.03f * random.nextFloat() : 0f;
         for (int i = 0; i < area; i++) {
             float v = a[i];
             if (noise > 0) {
