@@ -1,5 +1,8 @@
 package dev.fontgan.data;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 
 /**
@@ -51,6 +54,23 @@ public final class GlyphAugmenter {
         for (int i = 0; i < area; i++) {
             dst[dstOff + i] = (src[srcOff + i] & 0xff) / 255f;
         }
+    }
+
+    /**
+     * Distorted copies of the listed glyphs of {@code src} (uint8 ink, one glyph per sizePx^2 bytes)
+     * as a float32 (N, 1, sizePx, sizePx) batch in the glyph tensors' [-1, 1]; drawn in list order
+     * from {@code random}.
+     */
+    public NDArray augmentedBatch(NDManager manager, byte[] src, int[] samples, Random random) {
+        int area = sizePx * sizePx;
+        float[] batch = new float[samples.length * area];
+        for (int i = 0; i < samples.length; i++) {
+            augment(src, samples[i] * area, batch, i * area, random);
+        }
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = batch[i] * 2f - 1f; // ink [0, 1] -> [-1, 1], as GlyphTensors
+        }
+        return manager.create(batch, new Shape(samples.length, 1, sizePx, sizePx));
     }
 
     /** Writes a distorted copy of a uint8 ink glyph as ink in [0, 1]; all randomness from {@code random}. */

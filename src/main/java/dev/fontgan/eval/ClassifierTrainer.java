@@ -20,6 +20,7 @@ import dev.fontgan.TorchRuntime;
 import dev.fontgan.data.GlyphAugmenter;
 import dev.fontgan.glyph.Normalization;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -126,10 +127,8 @@ public final class ClassifierTrainer {
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
         int size = config.sizePx();
-        int area = size * size;
         int b = config.batchSize();
         GlyphAugmenter augmenter = new GlyphAugmenter(size);
-        float[] batch = new float[b * area];
         long[] contentLabels = new long[b];
         long[] styleLabels = new long[b];
         int step = 0;
@@ -147,17 +146,13 @@ public final class ClassifierTrainer {
                 double lossSum = 0;
                 int lossCount = 0;
                 for (int s = 0; s < stepsPerEpoch; s++) {
+                    int[] samples = Arrays.copyOfRange(order, s * b, s * b + b);
                     for (int i = 0; i < b; i++) {
-                        int sample = order[s * b + i];
-                        augmenter.augment(data.pixels, sample * area, batch, i * area, random);
-                        contentLabels[i] = data.content[sample];
-                        styleLabels[i] = data.style[sample];
-                    }
-                    for (int i = 0; i < batch.length; i++) {
-                        batch[i] = batch[i] * 2f - 1f;
+                        contentLabels[i] = data.content[samples[i]];
+                        styleLabels[i] = data.style[samples[i]];
                     }
                     try (NDManager sub = classifier.model().getNDManager().newSubManager()) {
-                        NDArray x = sub.create(batch, new Shape(b, 1, size, size));
+                        NDArray x = augmenter.augmentedBatch(sub, data.pixels, samples, random);
                         NDArray yc = sub.create(contentLabels);
                         NDArray ys = sub.create(styleLabels);
                         try (GradientCollector collector = trainer.newGradientCollector()) {

@@ -1,8 +1,6 @@
 package dev.fontgan.gan;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.fontgan.Json;
 import dev.fontgan.data.ClassGlyphs;
 import dev.fontgan.data.GlyphAugmenter;
@@ -78,16 +76,8 @@ public final class ClassGlyphData implements GanData {
     }
 
     private Batch distorted(ClassGlyphs.Batch b, Random random, NDManager manager) {
-        int area = b.sizePx() * b.sizePx();
-        float[] ink = new float[b.count() * area];
-        for (int i = 0; i < b.count(); i++) {
-            augmenter.augment(b.pixels(), i * area, ink, i * area, random);
-        }
-        for (int i = 0; i < ink.length; i++) {
-            ink[i] = ink[i] * 2f - 1f; // ink [0, 1] to the glyph tensors' [-1, 1]
-        }
-        NDArray images = manager.create(ink, new Shape(b.count(), 1, b.sizePx(), b.sizePx()));
-        return new Batch(images, b.labelArray(manager), null);
+        int[] all = java.util.stream.IntStream.range(0, b.count()).toArray();
+        return new Batch(augmenter.augmentedBatch(manager, b.pixels(), all, random), b.labelArray(manager), null);
     }
 
     @Override

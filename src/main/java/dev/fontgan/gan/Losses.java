@@ -76,8 +76,7 @@ public final class Losses {
      */
     public static NDArray klToStandardNormal(NDArray mu, NDArray logVar) {
         // KL = -1/2 * sum(1 + log s^2 - mu^2 - s^2)
-        NDArray perDim = logVar.add(1f).sub(mu.square()).sub(logVar.exp());
-        return perDim.sum(new int[] {1}).mean().mul(-0.5f);
+        return klPerEntry(mu, logVar).sum(new int[] {1}).mean();
     }
 
     /**
@@ -86,7 +85,11 @@ public final class Losses {
      * when every dimension is above the floor.
      */
     public static NDArray klToStandardNormalFreeBits(NDArray mu, NDArray logVar, float floor) {
-        NDArray perDim = logVar.add(1f).sub(mu.square()).sub(logVar.exp()).mean(new int[] {0}).mul(-0.5f);
-        return perDim.maximum(floor).sum();
+        return klPerEntry(mu, logVar).mean(new int[] {0}).maximum(floor).sum();
+    }
+
+    /** KL of each (sample, dimension) entry: -0.5 (1 + log var - mu^2 - var). */
+    private static NDArray klPerEntry(NDArray mu, NDArray logVar) {
+        return logVar.add(1f).sub(mu.square()).sub(logVar.exp()).mul(-0.5f);
     }
 }
