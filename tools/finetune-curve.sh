@@ -17,6 +17,9 @@
 # each pack is also scored by `fontgan eval` (adds content/style accuracy from the shipped glyph
 # classifier; style accuracy stays null for a font the classifier was not trained on).
 #
+# FT_ARGS="..." adds options to every `fontgan finetune` (e.g. "--decoder-levels 0 --dropout 0.1",
+# or "--val-chars 20 --patience 4" for early stopping on 20 of the K glyphs).
+#
 # Cost: STEPS iterations of batch 16 per K; with the default arch at 64 px that is ~0.1-0.2 s per
 # iteration on 2 cores, so the default 300 steps x 4 values of K is ~3-4 minutes plus start-up.
 set -euo pipefail
@@ -38,7 +41,7 @@ for k in $ks; do
     else
         rm -rf "$out/k$k"
         "$here/fontgan" finetune --from "$base" --font "$font" --max-chars "$k" --steps "$steps" \
-            --out "$out/k$k" --seed 1 --quiet --json > "$out/k$k.json"
+            --out "$out/k$k" --seed 1 --quiet --json ${FT_ARGS:-} > "$out/k$k.json"
     fi
     "$here/fontgan" export "$out/k$k" -o "$out/k$k.fgstyle" > /dev/null
     if [[ -n "${EVAL_DATA:-}" ]]; then
