@@ -98,6 +98,14 @@ final class FinetuneCommand implements Callable<Integer> {
             description = "Stop after P validations without a gain (default: never).")
     int patience;
 
+    @Option(names = "--replay", paramLabel = "DATA",
+            description = "New style: also train on pairs of the model's own styles from this glyph dataset (rehearsal).")
+    java.nio.file.Path replay;
+
+    @Option(names = "--replay-pairs", defaultValue = "1600", paramLabel = "N",
+            description = "Replayed pairs with --replay; the new glyphs are repeated to be about half (default ${DEFAULT-VALUE}).")
+    int replayPairs;
+
     @Option(names = "--json", description = "Print the before/after report as one JSON object.")
     boolean json;
 
@@ -116,7 +124,8 @@ final class FinetuneCommand implements Callable<Integer> {
                 : styles.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         FineTune.Request request = new FineTune.Request(from, names, data, font, samples, maxChars, name, steps, out,
                 resume, unfreezeEncoder, FineTune.Init.parse(init), batch, lr, seed, sampleEvery, checkpointEvery,
-                logEvery, new FineTune.Regime(decoderLevels, dropout, valChars, valEvery, patience));
+                logEvery, new FineTune.Regime(decoderLevels, dropout, valChars, valEvery, patience,
+                        replay, replayPairs));
         StopSignal stop = new StopSignal().onShutdown(120);
         FineTune.Result r;
         try {

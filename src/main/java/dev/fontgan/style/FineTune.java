@@ -125,10 +125,15 @@ public final class FineTune {
      * @param valEvery iterations between validations
      * @param patience validations without a gain before stopping early (0: never); the best validated
      *     generator becomes the run's final weights either way
+     * @param replay FONT/SAMPLES: a glyph dataset of the model's source font and (some of) its styles, or
+     *     null: {@code replayPairs} of its training pairs train along with the new glyphs (rehearsal),
+     *     so the shared decoder keeps serving every character instead of memorising the K
+     * @param replayPairs how many replayed pairs; the new glyphs are repeated to be about half of each epoch
      */
-    public record Regime(int decoderLevels, float dropout, int valChars, int valEvery, int patience) {
+    public record Regime(int decoderLevels, float dropout, int valChars, int valEvery, int patience, Path replay,
+            int replayPairs) {
         /** The whole decoder learns at zi2zi's dropout, no validation (the behaviour before regimes). */
-        public static final Regime DEFAULT = new Regime(-1, 0.5f, 0, 50, 0);
+        public static final Regime DEFAULT = new Regime(-1, 0.5f, 0, 50, 0, null, 0);
 
         public Regime {
             if (!(dropout >= 0 && dropout < 1)) {
@@ -137,11 +142,15 @@ public final class FineTune {
             if (valChars < 0 || valEvery < 1 || patience < 0) {
                 throw new FontganException("--val-chars/--val-every/--patience", "must not be negative (--val-every >= 1)");
             }
+            if (replay != null && (replayPairs < 1 || replayPairs > 1_000_000)) {
+                throw new FontganException("--replay-pairs", "must be between 1 and 1000000 with --replay");
+            }
         }
 
         Map<String, Object> toJson() {
             return Json.obj("decoder_levels", decoderLevels, "dropout", (double) dropout, "val_chars", valChars,
-                    "val_every", valEvery, "patience", patience);
+                    "val_every", valEvery, "patience", patience, "replay", replay == null ? null : replay.toString(),
+                    "replay_pairs", replay == null ? 0 : replayPairs);
         }
     }
 
@@ -282,6 +291,10 @@ public final class FineTune {
         if (mode != Mode.STYLES && regime.valChars() > 0 && regime.valChars() >= r.maxChars()) {
             throw new FontganException("--val-chars", "must be below --max-chars (" + r.maxChars() + "): the rest trains");
         }
+        if (mode == Mode.STYLES && regime.replay() != null) {
+            throw new FontganException("--replay", "rehearses the model's styles while a new one learns; --styles "
+                    + "runs train on those styles' data already");
+        }
         if (mode == Mode.STYLES && r.data() == null) {
             throw new FontganException("--data", "--styles needs --data DATA (a glyph dataset holding those styles)");
         }
@@ -317,7 +330,16 @@ public final class FineTune {
         List<TuningPairs.Sample> train = given.subList(0, given.size() - valN);
         List<TuningPairs.Sample> validating = given.subList(given.size() - valN, given.size());
         List<TuningPairs.Sample> heldOut = sel.withStyle(sel.heldOut(), tunedId);
-        TuningPairs pairs = new TuningPairs(m.sizePx(), finalNames, train, heldOut, r.seed());
+        List<TuningPairs.Sample> trainingSet = train;
+        if (regime.replay() != null) {
+            List<TuningPairs.Sample> replayed = replaySamples(regime.replay(), m, names, regime.replayPairs(), r.seed());
+            trainingSet = new ArrayList<>(replayed);
+            int copies = Math.max(1, (int) Math.round(replayed.size() / (double) train.size()));
+            for (int c = 0; c < copies; c++) {
+                trainingSet.addAll(train);
+            }
+        }
+        TuningPairs pairs = new TuningPairs(m.sizePx(), finalNames, trainingSet, heldOut, r.seed());
 
         Zi2ziConfig config = Zi2ziConfig.defaults().withArch(arch).withBatchSize(r.batchSize())
                 .withLearningRate(r.learningRate(), 0, r.learningRate()).withSeed(r.seed())
@@ -445,17 +467,55 @@ public final class FineTune {
         }
     }
 
-    private static Selection selectStyles(Request r, Base base, List<String> names) {
-        PackManifest m = base.manifest();
-        GlyphDataset ds = GlyphDataset.open(r.data());
+    /** A glyph dataset the model can train on: same size, framing and source font. */
+    private static GlyphDataset openMatching(Path data, PackManifest m) {
+        GlyphDataset ds = GlyphDataset.open(data);
         if (ds.sizePx() != m.sizePx() || ds.normalization() != m.normalization()) {
-            throw new FontganException(r.data(), "dataset is " + ds.sizePx() + " px " + ds.normalization().id()
+            throw new FontganException(data, "dataset is " + ds.sizePx() + " px " + ds.normalization().id()
                     + "; the model works at " + m.sizePx() + " px " + m.normalization().id());
         }
         if (!ds.sourceEntry().sha256().equals(m.source().sha256())) {
-            throw new FontganException(r.data(), "dataset's source font (" + ds.sourceName()
+            throw new FontganException(data, "dataset's source font (" + ds.sourceName()
                     + ") is not the model's source font (" + m.source().name() + ")");
         }
+        return ds;
+    }
+
+    /** {@code count} training-split pairs (seeded choice) of the model's styles that the dataset has by name. */
+    static List<TuningPairs.Sample> replaySamples(Path data, PackManifest m, List<String> names, int count, long seed) {
+        GlyphDataset ds = openMatching(data, m);
+        int[] modelIds = new int[ds.styleCount()];
+        List<Integer> shared = new ArrayList<>();
+        for (int d = 0; d < ds.styleCount(); d++) {
+            modelIds[d] = names.indexOf(ds.styleNames().get(d));
+            if (modelIds[d] >= 0) {
+                shared.add(d);
+            }
+        }
+        if (shared.isEmpty()) {
+            throw new FontganException(data, "has none of the model's styles to replay (it has: "
+                    + String.join(", ", ds.styleNames()) + ")");
+        }
+        PairedGlyphs pg = new PairedGlyphs(ds, Split.TRAIN, shared.stream().mapToInt(Integer::intValue).toArray());
+        int[] order = PairedGlyphs.shuffled(java.util.stream.IntStream.range(0, pg.size()).toArray(),
+                seed * 31L + 101);
+        int area = pg.sizePx() * pg.sizePx();
+        List<TuningPairs.Sample> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, order.length); i++) {
+            int cp = pg.codePoint(order[i]);
+            int d = pg.styleId(order[i]);
+            byte[] src = new byte[area];
+            byte[] tgt = new byte[area];
+            ds.sourceStore().copyInto(cp, src, 0);
+            ds.targetStore(d).copyInto(cp, tgt, 0);
+            out.add(new TuningPairs.Sample(cp, src, tgt, modelIds[d]));
+        }
+        return out;
+    }
+
+    private static Selection selectStyles(Request r, Base base, List<String> names) {
+        PackManifest m = base.manifest();
+        GlyphDataset ds = openMatching(r.data(), m);
         List<String> tuned = new ArrayList<>();
         int[] dsIds = new int[r.styles().size()];
         int[] modelIds = new int[ds.styleCount()];

@@ -102,7 +102,7 @@ class FineTuneTest {
         String noto = TestFonts.path(TestFonts.NOTO_SERIF_CJK).toString();
         // a rate far too high: validation SSIM soon stops improving, patience 2 ends the run early
         FineTune.Request req = new FineTune.Request(pack, null, null, noto, null, 30, "song", 60, out, false, false,
-                FineTune.Init.NEAREST, 8, 0.05f, 1, 0, 0, 5, new FineTune.Regime(0, 0.5f, 8, 2, 2));
+                FineTune.Init.NEAREST, 8, 0.05f, 1, 0, 0, 5, new FineTune.Regime(0, 0.5f, 8, 2, 2, null, 0));
         FineTune.Result r = FineTune.run(req, Progress.NONE, null);
         Map<String, Object> v = (Map<String, Object>) r.report().get("validation");
         assertEquals(8, ((Number) v.get("chars")).intValue());
@@ -123,6 +123,38 @@ class FineTuneTest {
         try (StylePack p = StylePack.read(FineTune.exportBytes(out).pack(), "tuned-val")) {
             assertEquals(3, p.styles().size());
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void replayTrainsTheModelsOwnStylesAlongTheNewOne() {
+        // replayed pairs: training-split glyphs of the dataset's styles, labelled with the model's ids
+        PackManifest m;
+        try (StylePack p = StylePack.load(pack)) {
+            m = p.manifest();
+        }
+        List<String> names = List.of("wenkai", "ukai", "song");
+        List<dev.fontgan.zi2zi.TuningPairs.Sample> replayed = FineTune.replaySamples(data, m, names, 12, 1);
+        assertEquals(12, replayed.size());
+        GlyphDataset ds = GlyphDataset.open(data);
+        for (var s : replayed) {
+            assertTrue(s.styleId() == 0 || s.styleId() == 1, "a base style: " + s.styleId());
+            assertEquals(dev.fontgan.data.Split.TRAIN, dev.fontgan.data.Split.of(s.codePoint(), 7));
+            assertArrayEquals(ds.target(ds.styleNames().indexOf(names.get(s.styleId())), s.codePoint()), s.target());
+        }
+        assertEquals(replayed.stream().map(s -> s.codePoint() + ":" + s.styleId()).toList(),
+                FineTune.replaySamples(data, m, names, 12, 1).stream().map(s -> s.codePoint() + ":" + s.styleId())
+                        .toList(), "seeded");
+
+        Path out = dir.resolve("tuned-replay");
+        FineTune.Request req = new FineTune.Request(pack, null, null, TestFonts.path(TestFonts.NOTO_SERIF_CJK).toString(),
+                null, 100, "song", 3, out, false, false, FineTune.Init.NEAREST, 8, 3e-3f, 1, 0, 0, 5,
+                new FineTune.Regime(-1, 0.1f, 0, 50, 0, data, 40));
+        FineTune.Result r = FineTune.run(req, Progress.NONE, null);
+        Map<String, Object> regime = (Map<String, Object>) r.report().get("regime");
+        assertEquals(data.toString(), regime.get("replay"));
+        assertEquals(40, ((Number) regime.get("replay_pairs")).intValue());
+        assertEquals(3, r.endStep());
     }
 
     @Test
