@@ -106,6 +106,10 @@ final class FinetuneCommand implements Callable<Integer> {
             description = "Replayed pairs with --replay; the new glyphs are repeated to be about half (default ${DEFAULT-VALUE}).")
     int replayPairs;
 
+    @Option(names = "--shift", defaultValue = "0", paramLabel = "PX",
+            description = "Move each training pair (source and target together) by up to PX pixels each way (augmentation).")
+    int shift;
+
     @Option(names = "--json", description = "Print the before/after report as one JSON object.")
     boolean json;
 
@@ -125,7 +129,7 @@ final class FinetuneCommand implements Callable<Integer> {
         FineTune.Request request = new FineTune.Request(from, names, data, font, samples, maxChars, name, steps, out,
                 resume, unfreezeEncoder, FineTune.Init.parse(init), batch, lr, seed, sampleEvery, checkpointEvery,
                 logEvery, new FineTune.Regime(decoderLevels, dropout, valChars, valEvery, patience,
-                        replay, replayPairs));
+                        replay, replayPairs, shift));
         StopSignal stop = new StopSignal().onShutdown(120);
         FineTune.Result r;
         try {

@@ -129,11 +129,12 @@ public final class FineTune {
      *     null: {@code replayPairs} of its training pairs train along with the new glyphs (rehearsal),
      *     so the shared decoder keeps serving every character instead of memorising the K
      * @param replayPairs how many replayed pairs; the new glyphs are repeated to be about half of each epoch
+     * @param shift training pairs move by up to this many pixels each way ({@link TuningPairs#withShift})
      */
     public record Regime(int decoderLevels, float dropout, int valChars, int valEvery, int patience, Path replay,
-            int replayPairs) {
+            int replayPairs, int shift) {
         /** The whole decoder learns at zi2zi's dropout, no validation (the behaviour before regimes). */
-        public static final Regime DEFAULT = new Regime(-1, 0.5f, 0, 50, 0, null, 0);
+        public static final Regime DEFAULT = new Regime(-1, 0.5f, 0, 50, 0, null, 0, 0);
 
         public Regime {
             if (!(dropout >= 0 && dropout < 1)) {
@@ -141,6 +142,9 @@ public final class FineTune {
             }
             if (valChars < 0 || valEvery < 1 || patience < 0) {
                 throw new FontganException("--val-chars/--val-every/--patience", "must not be negative (--val-every >= 1)");
+            }
+            if (shift < 0 || shift > 8) {
+                throw new FontganException("--shift", "must be between 0 and 8 pixels");
             }
             if (replay != null && (replayPairs < 1 || replayPairs > 1_000_000)) {
                 throw new FontganException("--replay-pairs", "must be between 1 and 1000000 with --replay");
@@ -150,7 +154,7 @@ public final class FineTune {
         Map<String, Object> toJson() {
             return Json.obj("decoder_levels", decoderLevels, "dropout", (double) dropout, "val_chars", valChars,
                     "val_every", valEvery, "patience", patience, "replay", replay == null ? null : replay.toString(),
-                    "replay_pairs", replay == null ? 0 : replayPairs);
+                    "replay_pairs", replay == null ? 0 : replayPairs, "shift", shift);
         }
     }
 
@@ -339,7 +343,8 @@ public final class FineTune {
                 trainingSet.addAll(train);
             }
         }
-        TuningPairs pairs = new TuningPairs(m.sizePx(), finalNames, trainingSet, heldOut, r.seed());
+        TuningPairs pairs = new TuningPairs(m.sizePx(), finalNames, trainingSet, heldOut, r.seed())
+                .withShift(regime.shift());
 
         Zi2ziConfig config = Zi2ziConfig.defaults().withArch(arch).withBatchSize(r.batchSize())
                 .withLearningRate(r.learningRate(), 0, r.learningRate()).withSeed(r.seed())

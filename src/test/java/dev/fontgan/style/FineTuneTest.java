@@ -102,7 +102,7 @@ class FineTuneTest {
         String noto = TestFonts.path(TestFonts.NOTO_SERIF_CJK).toString();
         // a rate far too high: validation SSIM soon stops improving, patience 2 ends the run early
         FineTune.Request req = new FineTune.Request(pack, null, null, noto, null, 30, "song", 60, out, false, false,
-                FineTune.Init.NEAREST, 8, 0.05f, 1, 0, 0, 5, new FineTune.Regime(0, 0.5f, 8, 2, 2, null, 0));
+                FineTune.Init.NEAREST, 8, 0.05f, 1, 0, 0, 5, new FineTune.Regime(0, 0.5f, 8, 2, 2, null, 0, 0));
         FineTune.Result r = FineTune.run(req, Progress.NONE, null);
         Map<String, Object> v = (Map<String, Object>) r.report().get("validation");
         assertEquals(8, ((Number) v.get("chars")).intValue());
@@ -149,7 +149,7 @@ class FineTuneTest {
         Path out = dir.resolve("tuned-replay");
         FineTune.Request req = new FineTune.Request(pack, null, null, TestFonts.path(TestFonts.NOTO_SERIF_CJK).toString(),
                 null, 100, "song", 3, out, false, false, FineTune.Init.NEAREST, 8, 3e-3f, 1, 0, 0, 5,
-                new FineTune.Regime(-1, 0.1f, 0, 50, 0, data, 40));
+                new FineTune.Regime(-1, 0.1f, 0, 50, 0, data, 40, 1));
         FineTune.Result r = FineTune.run(req, Progress.NONE, null);
         Map<String, Object> regime = (Map<String, Object>) r.report().get("regime");
         assertEquals(data.toString(), regime.get("replay"));
