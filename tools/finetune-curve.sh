@@ -17,6 +17,7 @@
 # each pack is also scored by `fontgan eval` (adds content/style accuracy from the shipped glyph
 # classifier; style accuracy stays null for a font the classifier was not trained on).
 #
+# SEED=N picks other K characters, data order and dropout (default 1).
 # FT_ARGS="..." adds options to every `fontgan finetune` (e.g. "--decoder-levels 0 --dropout 0.1",
 # or "--val-chars 20 --patience 4" for early stopping on 20 of the K glyphs).
 #
@@ -41,7 +42,7 @@ for k in $ks; do
     else
         rm -rf "$out/k$k"
         "$here/fontgan" finetune --from "$base" --font "$font" --max-chars "$k" --steps "$steps" \
-            --out "$out/k$k" --seed 1 --quiet --json ${FT_ARGS:-} > "$out/k$k.json"
+            --out "$out/k$k" --seed "${SEED:-1}" --quiet --json ${FT_ARGS:-} > "$out/k$k.json"
     fi
     "$here/fontgan" export "$out/k$k" -o "$out/k$k.fgstyle" > /dev/null
     if [[ -n "${EVAL_DATA:-}" ]]; then
