@@ -53,7 +53,9 @@ public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate,
 
         /**
          * E's log variance as training uses it: L * tanh(raw / L), smooth and with slope 1 at 0, so
-         * the KL keeps a gradient near the limit (a clamp would leave a dimension stuck past it).
+         * the KL keeps a gradient near the limit. Far past it the gradient underflows as a clamp's
+         * would: with L 6 at G's rate 1e-4 the raw head still ran to |80| (the bounded value stayed
+         * at 6), so the limit caps what E's variance does, not where its head goes.
          * @param raw (N, nz) the log variance head's output
          */
         public NDArray boundLogVariance(NDArray raw) {
