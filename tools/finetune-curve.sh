@@ -17,9 +17,17 @@
 # each pack is also scored by `fontgan eval` (adds content/style accuracy from the shipped glyph
 # classifier; style accuracy stays null for a font the classifier was not trained on).
 #
+# With PICTURE=FILE.png it also draws CHARS (default: twelve characters of the TEST split at split
+# seed 1, which no K ever includes) written by the font itself, by the nearest style before
+# fine-tuning, then by each K's pack, one row each (`fontgan render --jitter 0`, stacked by
+# tools/StackImages.java); samples/finetune-k.png is made this way.
+#
 # Cost: STEPS iterations of batch 16 per K; with the default arch at 64 px that is ~0.1-0.2 s per
 # iteration on 2 cores, so the default 300 steps x 4 values of K is ~3-4 minutes plus start-up.
 set -euo pipefail
+# the held-out rows must be characters no K can contain: TEST split (split seed 1) members of
+# common-3500 that Klee One covers; change CHARS with the font or the split seed
+chars="${CHARS:-生河火笑英音写夏深望土皮}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [[ $# -lt 2 ]]; then
     sed -n '2,13p' "$0" >&2
@@ -63,3 +71,22 @@ for k in ks:
     print("\t".join([k, str(r["train_chars"]), str(r["held_out_chars"]), f(b.get("l1")), f(a.get("l1")),
                      f(b.get("ssim")), f(a.get("ssim"))] + acc))
 EOF
+if [[ -n "${PICTURE:-}" ]]; then
+    pic="$out/picture"
+    mkdir -p "$pic"
+    first="$(set -- $ks; echo "$1")"
+    read -r nearest newstyle < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["init_from"], r["styles"][0])' "$out/k$first/finetune.json")
+    basepack="$base"
+    if [[ -d "$base" ]]; then
+        basepack="$out/base.fgstyle"
+        "$here/fontgan" export "$base" -o "$basepack" > /dev/null
+    fi
+    "$here/fontgan" render "$chars" --font "$font" --jitter 0 -o "$pic/0-font.png"
+    "$here/fontgan" render "$chars" --pack "$basepack" --style "$nearest" --jitter 0 -o "$pic/1-nearest.png"
+    rows=("$pic/0-font.png" "$pic/1-nearest.png")
+    for k in $ks; do
+        "$here/fontgan" render "$chars" --pack "$out/k$k.fgstyle" --style "$newstyle" --jitter 0 -o "$pic/k$k.png"
+        rows+=("$pic/k$k.png")
+    done
+    java "$here/tools/StackImages.java" "$PICTURE" "${rows[@]}"
+fi
