@@ -322,7 +322,9 @@ public final class BicycleTrainer implements Trainable {
         model.loadGenerator(Checkpoints.part(parts, "generator.params", file), where);
         model.loadEncoder(Checkpoints.part(parts, "encoder.params", file), where);
         model.loadDiscriminators(Checkpoints.part(parts, "discriminators.params", file), where);
-        if (styleHead != null) {
+        // a checkpoint of a run without the auxiliary style loss: its head starts fresh, so the loss can be turned on later
+        boolean headSaved = parts.containsKey("style-head.params");
+        if (styleHead != null && headSaved) {
             Weights.load(styleHead, model.manager(), Checkpoints.part(parts, "style-head.params", file), where);
         }
         if (!resetOptimizers) {
@@ -330,7 +332,7 @@ public final class BicycleTrainer implements Trainable {
             encoderOptimizer.load(Checkpoints.part(parts, "encoder.optimizer", file), where);
             discriminatorOptimizer.load(Checkpoints.part(parts, "discriminator.optimizer", file), where);
             discriminator2Optimizer.load(Checkpoints.part(parts, "discriminator2.optimizer", file), where);
-            if (styleHead != null) {
+            if (styleHead != null && headSaved) {
                 styleOptimizer.load(Checkpoints.part(parts, "style-head.optimizer", file), where);
             }
             UpdateGuard.requireFiniteState(file, "resume with --reset-optimizers", generatorOptimizer,

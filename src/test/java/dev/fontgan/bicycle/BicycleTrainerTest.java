@@ -386,6 +386,23 @@ class BicycleTrainerTest {
     }
 
     @Test
+    void theStyleLossCanBeTurnedOnWhenResumingARunWithoutIt(@TempDir Path dir) {
+        BicycleConfig plain = tiny(3);
+        BicycleConfig styled = plain.withWeights(new BicycleConfig.LossWeights(1, 1, 10, 0.01f, 0.5f, 1e-4f, 0, 1, 0));
+        try (BicycleTrainer a = new BicycleTrainer(plain, pairs(), null);
+                BicycleTrainer b = new BicycleTrainer(styled, pairs(), null)) {
+            a.runIteration();
+            Map<String, byte[]> parts = a.checkpointParts();
+            assertFalse(parts.containsKey("style-head.params"));
+            b.restore(parts, dir.resolve("step-1.ckpt"));
+            assertArrayEquals(a.model().saveEncoder(), b.model().saveEncoder());
+            assertEquals(1, b.step());
+            assertTrue(b.runIteration().get("style") > 0, "the fresh head's loss is trained");
+            assertTrue(b.checkpointParts().containsKey("style-head.params"));
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameLosses() {
         List<Map<String, Float>> a = losses(tiny(5), 3);
         List<Map<String, Float>> b = losses(tiny(5), 3);
