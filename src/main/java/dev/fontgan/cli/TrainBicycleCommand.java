@@ -84,10 +84,10 @@ final class TrainBicycleCommand implements Callable<Integer> {
     @Option(names = "--kl-free-bits", defaultValue = "0",
             description = "Per-dimension KL floor in nats: no pull toward the prior below it, 0 = off (default: ${DEFAULT-VALUE}).")
     float klFreeBits;
-    @Option(names = "--log-var-bound", defaultValue = "6",
-            description = "Soft limit L on E's log variance, L * tanh(raw / L); keeps E from turning deterministic, "
+    @Option(names = "--log-var-bound",
+            description = "Soft limit L on E's log variance, L * tanh(raw / L): caps E's noise and KL, "
                     + "0 = off (default: ${DEFAULT-VALUE}).")
-    float logVarBound;
+    float logVarBound = BicycleConfig.EncoderStability.DEFAULT_LOG_VAR_BOUND;
 
     @Option(names = "--classifier", description = "Glyph classifier for the feature loss (default: the shipped one).")
     Path classifier;
