@@ -22,6 +22,10 @@
 # fine-tuning, then by each K's pack, one row each (`fontgan render --jitter 0`, stacked by
 # tools/StackImages.java); samples/finetune-k.png is made this way.
 #
+# SEED=N picks other K characters, data order and dropout (default 1).
+# FT_ARGS="..." adds options to every `fontgan finetune` (e.g. "--decoder-levels 0 --dropout 0.1",
+# or "--val-chars 20 --patience 4" for early stopping on 20 of the K glyphs).
+#
 # Cost: STEPS iterations of batch 16 per K; with the default arch at 64 px that is ~0.1-0.2 s per
 # iteration on 2 cores, so the default 300 steps x 4 values of K is ~3-4 minutes plus start-up.
 set -euo pipefail
@@ -46,7 +50,7 @@ for k in $ks; do
     else
         rm -rf "$out/k$k"
         "$here/fontgan" finetune --from "$base" --font "$font" --max-chars "$k" --steps "$steps" \
-            --out "$out/k$k" --seed 1 --quiet --json > "$out/k$k.json"
+            --out "$out/k$k" --seed "${SEED:-1}" --quiet --json ${FT_ARGS:-} > "$out/k$k.json"
     fi
     "$here/fontgan" export "$out/k$k" -o "$out/k$k.fgstyle" > /dev/null
     if [[ -n "${EVAL_DATA:-}" ]]; then

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score a style pack on characters it never trained on (the test split of a glyph dataset",
                 "whose styles match the pack's by name), with two baselines: copying the source glyph and",
-                "the nearest other style."})
+                "the nearest other style, and the classifier's ceiling: its accuracy on the real target glyphs."})
 final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -168,6 +168,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Object> b = (Map<String, Object>) j.get("baselines");
         line(out, (Map<String, Object>) b.get("copy_source"), "baseline: copy the source glyph");
         line(out, (Map<String, Object>) b.get("nearest_style"), "baseline: nearest other style");
+        line(out, (Map<String, Object>) b.get("real_targets"), "ceiling: the real target glyphs");
         if (report != null) {
             out.println("wrote " + report);
         }

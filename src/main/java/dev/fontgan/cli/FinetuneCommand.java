@@ -78,6 +78,38 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "200") int checkpointEvery;
     @Option(names = "--log-every", defaultValue = "10") int logEvery;
 
+    @Option(names = "--decoder-levels", defaultValue = "-1", paramLabel = "N",
+            description = "Train only the outermost N decoder levels (0: only the new style's embedding; default: all).")
+    int decoderLevels;
+
+    @Option(names = "--dropout", defaultValue = "0.5", paramLabel = "P",
+            description = "Decoder dropout rate in training (default ${DEFAULT-VALUE}).")
+    float dropout;
+
+    @Option(names = "--val-chars", defaultValue = "0", paramLabel = "V",
+            description = "New style: keep V of the K glyphs out of training to validate; the best validated weights end the run.")
+    int valChars;
+
+    @Option(names = "--val-every", defaultValue = "50", paramLabel = "N",
+            description = "Iterations between validations (default ${DEFAULT-VALUE}).")
+    int valEvery;
+
+    @Option(names = "--patience", defaultValue = "0", paramLabel = "P",
+            description = "Stop after P validations without a gain (default: never).")
+    int patience;
+
+    @Option(names = "--replay", paramLabel = "DATA",
+            description = "New style: also train on pairs of the model's own styles from this glyph dataset (rehearsal).")
+    java.nio.file.Path replay;
+
+    @Option(names = "--replay-pairs", defaultValue = "1600", paramLabel = "N",
+            description = "Replayed pairs with --replay; the new glyphs are repeated to be about half (default ${DEFAULT-VALUE}).")
+    int replayPairs;
+
+    @Option(names = "--shift", defaultValue = "0", paramLabel = "PX",
+            description = "Move each training pair (source and target together) by up to PX pixels each way (augmentation).")
+    int shift;
+
     @Option(names = "--json", description = "Print the before/after report as one JSON object.")
     boolean json;
 
@@ -96,7 +128,8 @@ final class FinetuneCommand implements Callable<Integer> {
                 : styles.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         FineTune.Request request = new FineTune.Request(from, names, data, font, samples, maxChars, name, steps, out,
                 resume, unfreezeEncoder, FineTune.Init.parse(init), batch, lr, seed, sampleEvery, checkpointEvery,
-                logEvery);
+                logEvery, new FineTune.Regime(decoderLevels, dropout, valChars, valEvery, patience,
+                        replay, replayPairs, shift));
         StopSignal stop = new StopSignal().onShutdown(120);
         FineTune.Result r;
         try {

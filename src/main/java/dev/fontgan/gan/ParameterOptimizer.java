@@ -1,7 +1,10 @@
 package dev.fontgan.gan;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -32,6 +35,12 @@ public abstract class ParameterOptimizer implements AutoCloseable {
     /** Per parameter name, the state arrays (e.g. Adam's m and v). */
     protected final Map<String, NDArray[]> state = new LinkedHashMap<>();
     private long steps;
+    /** With {@link #flatUpdates()}: one buffer per state kind, of which {@link #state} holds views; null until the first flat step. */
+    private NDArray[] flatState;
+    /** The flat gradient {@link #gradientsFinite()} gathered for the next {@link #step}, in its own manager. */
+    private NDArray gathered;
+    private NDManager gatheredScope;
+    private boolean eachParameter;
 
     protected ParameterOptimizer(Block block, NDManager parent) {
         this.manager = parent.newSubManager();
@@ -60,10 +69,52 @@ public abstract class ParameterOptimizer implements AutoCloseable {
         return steps;
     }
 
+    /**
+     * Whether {@link #updateFlat} can update every parameter at once. Then, while every trainable
+     * parameter has a gradient, the state arrays are views of one flat buffer per kind and a step
+     * is a few ops over all parameters instead of a few per parameter: at two torch threads each
+     * op on more than a few thousand numbers is a parallel region whose wake-up costs more than
+     * its work on small arrays.
+     */
+    protected boolean flatUpdates() {
+        return !eachParameter && flatUpdateDefined();
+    }
+
+    /** Whether this kind overrides {@link #updateFlat}. */
+    protected boolean flatUpdateDefined() {
+        return false;
+    }
+
+    /** Turns the flat update off: every step updates parameter by parameter (tests compare both). */
+    void updateEachParameter() {
+        eachParameter = true;
+    }
+
+    /**
+     * Updates the flat state in place and returns the flat step that every weight then subtracts
+     * (its slice); temporaries must be attached to {@code scratch}.
+     * @param gradient every trainable parameter's gradient, flattened and concatenated in order
+     * @param step 1-based count of updates including this one
+     */
+    protected NDArray updateFlat(NDArray gradient, NDArray[] state, float learningRate, long step, NDManager scratch) {
+        throw new UnsupportedOperationException(kind() + " has no flat update");
+    }
+
     /** Applies one update to every trainable parameter that has a gradient, then zeroes those gradients. */
     public void step(float learningRate) {
         steps++;
         try (NDManager scratch = manager.newSubManager()) {
+            NDArray flat = null;
+            if (flatUpdates()) {
+                flat = takeGathered(scratch);
+                if (flat == null) {
+                    flat = flatGradient(scratch);
+                }
+            }
+            if (flat != null) {
+                stepFlat(flat, learningRate, scratch);
+                return;
+            }
             for (Pair<String, Parameter> p : trainable) {
                 PtNDArray weight = (PtNDArray) p.getValue().getArray();
                 PtNDArray grad = JniUtils.getGradient(weight);
@@ -75,6 +126,105 @@ public abstract class ParameterOptimizer implements AutoCloseable {
                 update(weight, grad, s, learningRate, steps, scratch);
                 JniUtils.zeroGrad(weight);
             }
+        } finally {
+            dropGathered();
+        }
+    }
+
+    private void stepFlat(NDArray gradient, float learningRate, NDManager scratch) {
+        NDArray delta = updateFlat(gradient, flatState(), learningRate, steps, scratch);
+        long offset = 0;
+        for (Pair<String, Parameter> p : trainable) {
+            PtNDArray weight = (PtNDArray) p.getValue().getArray();
+            long size = weight.getShape().size();
+            NDArray part = delta.get("{}:{}", offset, offset + size).reshape(weight.getShape());
+            part.attach(scratch);
+            weight.subi(part);
+            JniUtils.zeroGrad(weight);
+            offset += size;
+        }
+    }
+
+    /**
+     * Every trainable parameter's gradient, flattened and concatenated in order (one array), or
+     * null when some parameter has none.
+     */
+    private NDArray flatGradient(NDManager scratch) {
+        NDList parts = new NDList(trainable.size());
+        for (Pair<String, Parameter> p : trainable) {
+            PtNDArray grad = JniUtils.getGradient((PtNDArray) p.getValue().getArray());
+            if (grad == null) {
+                return null;
+            }
+            grad.attach(scratch);
+            NDArray flat = grad.reshape(-1);
+            flat.attach(scratch);
+            parts.add(flat);
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        NDArray all = NDArrays.concat(parts);
+        all.attach(scratch);
+        return all;
+    }
+
+    /**
+     * The flat state buffers, made on first use (from the per-parameter state where there is
+     * some, e.g. loaded from a checkpoint); every per-parameter state array becomes a view of them.
+     */
+    private NDArray[] flatState() {
+        if (flatState != null) {
+            return flatState;
+        }
+        NDArray[] flat = new NDArray[stateArrays()];
+        try (NDManager scratch = manager.newSubManager()) {
+            for (int k = 0; k < flat.length; k++) {
+                NDList parts = new NDList(trainable.size());
+                for (Pair<String, Parameter> p : trainable) {
+                    NDArray[] s = state.get(p.getKey());
+                    long size = p.getValue().getArray().getShape().size();
+                    NDArray part = s != null ? s[k].reshape(-1) : scratch.zeros(new Shape(size));
+                    part.attach(scratch);
+                    parts.add(part);
+                }
+                flat[k] = NDArrays.concat(parts);
+                flat[k].attach(manager);
+            }
+        }
+        closeAll(state);
+        state.clear();
+        long offset = 0;
+        for (Pair<String, Parameter> p : trainable) {
+            Shape shape = p.getValue().getArray().getShape();
+            NDArray[] views = new NDArray[flat.length];
+            for (int k = 0; k < flat.length; k++) {
+                views[k] = flat[k].get("{}:{}", offset, offset + shape.size()).reshape(shape);
+                views[k].attach(manager);
+            }
+            state.put(p.getKey(), views);
+            offset += shape.size();
+        }
+        flatState = flat;
+        return flat;
+    }
+
+    /** The gradient {@link #gradientsFinite()} gathered for this step, moved to {@code scratch}; null if none. */
+    private NDArray takeGathered(NDManager scratch) {
+        if (gathered == null) {
+            return null;
+        }
+        NDArray g = gathered;
+        g.attach(scratch);
+        gathered = null;
+        return g;
+    }
+
+    private void dropGathered() {
+        gathered = null;
+        if (gatheredScope != null) {
+            gatheredScope.close();
+            gatheredScope = null;
         }
     }
 
@@ -86,6 +236,18 @@ public abstract class ParameterOptimizer implements AutoCloseable {
      * weight for good (its update m / sqrt(v) is 0, or NaN once m overflows too).
      */
     public boolean gradientsFinite() {
+        dropGathered();
+        if (flatUpdates()) {
+            // gathered once for this check and the step right after it (UpdateGuard calls them back to back)
+            gatheredScope = manager.newSubManager();
+            gathered = flatGradient(gatheredScope);
+            if (gathered != null) {
+                NDArray total = gathered.square().sum();
+                total.attach(gatheredScope);
+                return Float.isFinite(total.getFloat());
+            }
+            dropGathered();
+        }
         try (NDManager scratch = manager.newSubManager()) {
             NDArray total = null;
             for (Pair<String, Parameter> p : trainable) {
@@ -115,6 +277,7 @@ public abstract class ParameterOptimizer implements AutoCloseable {
 
     /** Zeroes the gradients of every trainable parameter without updating. */
     public void zeroGradients() {
+        dropGathered();
         for (Pair<String, Parameter> p : trainable) {
             JniUtils.zeroGrad((PtNDArray) p.getValue().getArray());
         }
@@ -210,6 +373,17 @@ public abstract class ParameterOptimizer implements AutoCloseable {
         closeAll(state);
         state.clear();
         state.putAll(loaded);
+        dropFlatState();
+    }
+
+    /** Forgets the flat buffers after the per-parameter state was replaced; the next flat step rebuilds them from it. */
+    private void dropFlatState() {
+        if (flatState != null) {
+            for (NDArray a : flatState) {
+                a.close();
+            }
+            flatState = null;
+        }
     }
 
     private static void closeAll(Map<String, NDArray[]> arrays) {
@@ -224,6 +398,7 @@ public abstract class ParameterOptimizer implements AutoCloseable {
 
     @Override
     public void close() {
+        dropGathered();
         manager.close();
     }
 }

@@ -93,6 +93,8 @@ public final class UNet extends AbstractBlock {
     private final boolean[] dropoutAt;
     private float dropoutRate = 0.5f;
     private boolean encoderFrozen;
+    /** Per decoder level (innermost first): frozen by {@link #freezeDecoder}. */
+    private final boolean[] decoderFrozen;
     private boolean phaseUpsampling;
 
     public UNet(Config config) {
@@ -129,6 +131,7 @@ public final class UNet extends AbstractBlock {
                 dropoutBlocks.add(addChildBlock("drop" + j, Layers.dropout(0.5f)));
             }
         }
+        decoderFrozen = new boolean[depth];
         dropoutAt = new boolean[depth];
         for (int j = 0; j < depth - 1; j++) {
             dropoutAt[j] = contains(config.dropoutLevels(), j);
@@ -181,6 +184,24 @@ public final class UNet extends AbstractBlock {
     /** Decoder norms, innermost first; null where a level has none. */
     List<Block> decoderNorms() {
         return decoderNorm;
+    }
+
+    /**
+     * Freezes all decoder levels but the outermost {@code trainable} ones (fine-tuning a new style
+     * on few glyphs: fewer free weights to over-fit them). Frozen levels' weights stop requiring
+     * gradients and their norms run in inference mode, as {@link #freezeEncoder} does; a negative
+     * {@code trainable} or one of at least the depth unfreezes the whole decoder.
+     */
+    public void freezeDecoder(int trainable) {
+        int depth = decoderUp.size();
+        for (int j = 0; j < depth; j++) {
+            boolean freeze = trainable >= 0 && j < depth - trainable;
+            Weights.freezeLearned(decoderUp.get(j), freeze);
+            if (decoderNorm.get(j) != null) {
+                Weights.freezeLearned(decoderNorm.get(j), freeze);
+            }
+            decoderFrozen[j] = freeze;
+        }
     }
 
     public boolean encoderFrozen() {
@@ -272,10 +293,11 @@ public final class UNet extends AbstractBlock {
                 break;
             }
             Block norm = decoderNorm.get(j);
+            boolean trainNorm = training && !decoderFrozen[j];
             if (norm instanceof ConditionalNorm) {
-                h = norm.forward(ps, new NDList(h, cond), training).singletonOrThrow();
+                h = norm.forward(ps, new NDList(h, cond), trainNorm).singletonOrThrow();
             } else if (norm != null) {
-                h = norm.forward(ps, new NDList(h), training).singletonOrThrow();
+                h = norm.forward(ps, new NDList(h), trainNorm).singletonOrThrow();
             }
             if (dropoutAt[j] && training && dropoutRate > 0) {
                 h = Dropout.dropout(h, dropoutRate, true).singletonOrThrow();

@@ -101,16 +101,60 @@ public final class FineTune {
      * @param samples SAMPLES mode: a folder of character pictures
      * @param maxChars FONT/SAMPLES: at most this many training glyphs
      * @param name FONT/SAMPLES: the new style's name, or null for the font's short name / the folder's name
+     * @param regime which weights learn and when to stop
      */
     public record Request(Path from, List<String> styles, Path data, String font, Path samples, int maxChars,
             String name, long steps, Path out, boolean resume, boolean unfreezeEncoder, Init init, int batchSize,
-            float learningRate, long seed, int sampleEvery, int checkpointEvery, int logEvery) {
+            float learningRate, long seed, int sampleEvery, int checkpointEvery, int logEvery, Regime regime) {
         public Mode mode() {
             int given = (styles != null && !styles.isEmpty() ? 1 : 0) + (font != null ? 1 : 0) + (samples != null ? 1 : 0);
             if (given != 1) {
                 throw new FontganException("--styles/--font/--samples", "give exactly one of them");
             }
             return styles != null && !styles.isEmpty() ? Mode.STYLES : font != null ? Mode.FONT : Mode.SAMPLES;
+        }
+    }
+
+    /**
+     * How a fine-tune learns, beyond the optimizer.
+     *
+     * @param decoderLevels outermost decoder levels that learn; -1: all; 0: only the style embedding (and, with
+     *     an unfrozen encoder, the encoder)
+     * @param dropout the decoder's training dropout rate
+     * @param valChars FONT/SAMPLES: of the K glyphs, this many are not trained on but validate (0: none)
+     * @param valEvery iterations between validations
+     * @param patience validations without a gain before stopping early (0: never); the best validated
+     *     generator becomes the run's final weights either way
+     * @param replay FONT/SAMPLES: a glyph dataset of the model's source font and (some of) its styles, or
+     *     null: {@code replayPairs} of its training pairs train along with the new glyphs (rehearsal),
+     *     so the shared decoder keeps serving every character instead of memorising the K
+     * @param replayPairs how many replayed pairs; the new glyphs are repeated to be about half of each epoch
+     * @param shift training pairs move by up to this many pixels each way ({@link TuningPairs#withShift})
+     */
+    public record Regime(int decoderLevels, float dropout, int valChars, int valEvery, int patience, Path replay,
+            int replayPairs, int shift) {
+        /** The whole decoder learns at zi2zi's dropout, no validation (the behaviour before regimes). */
+        public static final Regime DEFAULT = new Regime(-1, 0.5f, 0, 50, 0, null, 0, 0);
+
+        public Regime {
+            if (!(dropout >= 0 && dropout < 1)) {
+                throw new FontganException("--dropout", "must be in [0, 1)");
+            }
+            if (valChars < 0 || valEvery < 1 || patience < 0) {
+                throw new FontganException("--val-chars/--val-every/--patience", "must not be negative (--val-every >= 1)");
+            }
+            if (shift < 0 || shift > 8) {
+                throw new FontganException("--shift", "must be between 0 and 8 pixels");
+            }
+            if (replay != null && (replayPairs < 1 || replayPairs > 1_000_000)) {
+                throw new FontganException("--replay-pairs", "must be between 1 and 1000000 with --replay");
+            }
+        }
+
+        Map<String, Object> toJson() {
+            return Json.obj("decoder_levels", decoderLevels, "dropout", (double) dropout, "val_chars", valChars,
+                    "val_every", valEvery, "patience", patience, "replay", replay == null ? null : replay.toString(),
+                    "replay_pairs", replay == null ? 0 : replayPairs, "shift", shift);
         }
     }
 
@@ -244,6 +288,17 @@ public final class FineTune {
         if (mode != Mode.STYLES && (r.maxChars() < 1 || r.maxChars() > 100_000)) {
             throw new FontganException("--max-chars", "must be between 1 and 100000");
         }
+        Regime regime = r.regime() == null ? Regime.DEFAULT : r.regime();
+        if (mode == Mode.STYLES && regime.valChars() > 0) {
+            throw new FontganException("--val-chars", "validates a new style; --styles runs score the TEST split");
+        }
+        if (mode != Mode.STYLES && regime.valChars() > 0 && regime.valChars() >= r.maxChars()) {
+            throw new FontganException("--val-chars", "must be below --max-chars (" + r.maxChars() + "): the rest trains");
+        }
+        if (mode == Mode.STYLES && regime.replay() != null) {
+            throw new FontganException("--replay", "rehearses the model's styles while a new one learns; --styles "
+                    + "runs train on those styles' data already");
+        }
         if (mode == Mode.STYLES && r.data() == null) {
             throw new FontganException("--data", "--styles needs --data DATA (a glyph dataset holding those styles)");
         }
@@ -273,13 +328,27 @@ public final class FineTune {
             finalNames.add(sel.styleName());
         }
         int tunedId = sel.newStyle() ? finalNames.indexOf(sel.styleName()) : -1;
-        List<TuningPairs.Sample> train = sel.withStyle(sel.train(), tunedId);
+        List<TuningPairs.Sample> given = sel.withStyle(sel.train(), tunedId);
+        // the last valChars of the K validate (the K are in seeded random order, so these are too)
+        int valN = Math.min(regime.valChars(), Math.max(0, given.size() - 1));
+        List<TuningPairs.Sample> train = given.subList(0, given.size() - valN);
+        List<TuningPairs.Sample> validating = given.subList(given.size() - valN, given.size());
         List<TuningPairs.Sample> heldOut = sel.withStyle(sel.heldOut(), tunedId);
-        TuningPairs pairs = new TuningPairs(m.sizePx(), finalNames, train, heldOut, r.seed());
+        List<TuningPairs.Sample> trainingSet = train;
+        if (regime.replay() != null) {
+            List<TuningPairs.Sample> replayed = replaySamples(regime.replay(), m, names, regime.replayPairs(), r.seed());
+            trainingSet = new ArrayList<>(replayed);
+            int copies = Math.max(1, (int) Math.round(replayed.size() / (double) train.size()));
+            for (int c = 0; c < copies; c++) {
+                trainingSet.addAll(train);
+            }
+        }
+        TuningPairs pairs = new TuningPairs(m.sizePx(), finalNames, trainingSet, heldOut, r.seed())
+                .withShift(regime.shift());
 
         Zi2ziConfig config = Zi2ziConfig.defaults().withArch(arch).withBatchSize(r.batchSize())
                 .withLearningRate(r.learningRate(), 0, r.learningRate()).withSeed(r.seed())
-                .withSchedule(r.sampleEvery(), r.checkpointEvery(), r.logEvery());
+                .withSchedule(r.sampleEvery(), r.checkpointEvery(), r.logEvery()).withDropout(regime.dropout());
         Map<String, Object> report = new LinkedHashMap<>();
         Zi2ziModel model = Zi2ziModel.create(arch, names.size(), m.sizePx(), r.seed());
         try {
@@ -309,9 +378,13 @@ public final class FineTune {
             }
             report.putAll(Json.obj("mode", mode.name().toLowerCase(java.util.Locale.ROOT), "from",
                     r.from() == null ? null : r.from().toString(), "styles", sel.tuned(), "train_chars", train.size(),
-                    "held_out_chars", heldOut.size(), "frozen_encoder", !r.unfreezeEncoder(), "steps", r.steps()));
+                    "held_out_chars", heldOut.size(), "frozen_encoder", !r.unfreezeEncoder(), "steps", r.steps(),
+                    "regime", regime.toJson()));
             if (sel.newStyle()) {
                 report.put("chars", new String(codePoints(train), 0, train.size()));
+                if (!validating.isEmpty()) {
+                    report.put("val_chars", new String(codePoints(validating), 0, validating.size()));
+                }
             }
             Map<String, Object> before = resuming ? previousBefore(r.out()) : Json.obj(
                     "train", score(model, scored(train)).toJson(), "held_out", heldOut.isEmpty() ? null
@@ -325,22 +398,31 @@ public final class FineTune {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("finetune", Json.obj("mode", mode.name().toLowerCase(java.util.Locale.ROOT), "from",
                 r.from() == null ? null : r.from().toAbsolutePath().normalize().toString(), "styles", sel.tuned(),
-                "frozen_encoder", !r.unfreezeEncoder(), "train_chars", train.size()));
+                "frozen_encoder", !r.unfreezeEncoder(), "train_chars", train.size(), "regime", regime.toJson()));
         if (r.data() != null) {
             extra.put("data", r.data().toString());
         }
         Zi2ziModel owned = model;
         boolean[] taken = {false};
         Zi2ziTrainer.Result result;
+        StopSignal signal = stop != null ? stop : new StopSignal();
+        FineTuneValidation validation = validating.isEmpty() ? null
+                : new FineTuneValidation(validating, heldOut, regime.patience(), signal);
         try {
             result = Zi2ziTrainer.train(() -> {
                 taken[0] = true;
-                return new Zi2ziTrainer(config, pairs, owned, !r.unfreezeEncoder());
-            }, config, pairs, r.out(), r.steps(), resuming, extra, progress, stop);
+                owned.generator().unet().freezeDecoder(regime.decoderLevels());
+                Zi2ziTrainer t = new Zi2ziTrainer(config, pairs, owned, !r.unfreezeEncoder());
+                return validation == null ? t : t.validateEvery(regime.valEvery(), validation::validate);
+            }, config, pairs, r.out(), r.steps(), resuming, extra, progress, signal);
         } finally {
             if (!taken[0]) {
                 owned.close();
             }
+        }
+        if (validation != null) {
+            keepBest(run, validation, result.endStep());
+            report.put("validation", validation.toJson());
         }
 
         // score the newest checkpoint as it will be exported
@@ -350,11 +432,27 @@ public final class FineTune {
                     checkpoint.toString());
             report.put("after", Json.obj("step", Checkpoints.stepOf(checkpoint),
                     "train", score(tuned, scored(train)).toJson(),
-                    "held_out", heldOut.isEmpty() ? null : score(tuned, heldOut).toJson()));
+                    "held_out", heldOut.isEmpty() ? null : score(tuned, heldOut).toJson(),
+                    "validation", validating.isEmpty() ? null : score(tuned, validating).toJson()));
         }
         AtomicFile.writeString(r.out().resolve(REPORT), Json.pretty(report));
+        boolean stoppedEarly = validation != null && validation.stoppedEarly();
         return new Result(r.out(), mode, sel.tuned(), result.startStep(), result.endStep(), result.last(),
-                result.stopped(), report);
+                result.stopped() && !stoppedEarly, report);
+    }
+
+    /**
+     * Puts the best validated generator into the newest checkpoint (what export and resume read), so
+     * the run ends with the weights its validation chose; the optimizer state stays the last one.
+     */
+    private static void keepBest(RunDirectory run, FineTuneValidation v, long endStep) {
+        if (v.bestGenerator() == null || v.bestStep() == endStep) {
+            return;
+        }
+        Path newest = run.checkpoints().newest().orElseThrow();
+        Map<String, byte[]> parts = new LinkedHashMap<>(Checkpoints.read(newest));
+        parts.put("generator.params", v.bestGenerator());
+        run.checkpoints().save(Checkpoints.stepOf(newest), parts);
     }
 
     /**
@@ -374,17 +472,55 @@ public final class FineTune {
         }
     }
 
-    private static Selection selectStyles(Request r, Base base, List<String> names) {
-        PackManifest m = base.manifest();
-        GlyphDataset ds = GlyphDataset.open(r.data());
+    /** A glyph dataset the model can train on: same size, framing and source font. */
+    private static GlyphDataset openMatching(Path data, PackManifest m) {
+        GlyphDataset ds = GlyphDataset.open(data);
         if (ds.sizePx() != m.sizePx() || ds.normalization() != m.normalization()) {
-            throw new FontganException(r.data(), "dataset is " + ds.sizePx() + " px " + ds.normalization().id()
+            throw new FontganException(data, "dataset is " + ds.sizePx() + " px " + ds.normalization().id()
                     + "; the model works at " + m.sizePx() + " px " + m.normalization().id());
         }
         if (!ds.sourceEntry().sha256().equals(m.source().sha256())) {
-            throw new FontganException(r.data(), "dataset's source font (" + ds.sourceName()
+            throw new FontganException(data, "dataset's source font (" + ds.sourceName()
                     + ") is not the model's source font (" + m.source().name() + ")");
         }
+        return ds;
+    }
+
+    /** {@code count} training-split pairs (seeded choice) of the model's styles that the dataset has by name. */
+    static List<TuningPairs.Sample> replaySamples(Path data, PackManifest m, List<String> names, int count, long seed) {
+        GlyphDataset ds = openMatching(data, m);
+        int[] modelIds = new int[ds.styleCount()];
+        List<Integer> shared = new ArrayList<>();
+        for (int d = 0; d < ds.styleCount(); d++) {
+            modelIds[d] = names.indexOf(ds.styleNames().get(d));
+            if (modelIds[d] >= 0) {
+                shared.add(d);
+            }
+        }
+        if (shared.isEmpty()) {
+            throw new FontganException(data, "has none of the model's styles to replay (it has: "
+                    + String.join(", ", ds.styleNames()) + ")");
+        }
+        PairedGlyphs pg = new PairedGlyphs(ds, Split.TRAIN, shared.stream().mapToInt(Integer::intValue).toArray());
+        int[] order = PairedGlyphs.shuffled(java.util.stream.IntStream.range(0, pg.size()).toArray(),
+                seed * 31L + 101);
+        int area = pg.sizePx() * pg.sizePx();
+        List<TuningPairs.Sample> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, order.length); i++) {
+            int cp = pg.codePoint(order[i]);
+            int d = pg.styleId(order[i]);
+            byte[] src = new byte[area];
+            byte[] tgt = new byte[area];
+            ds.sourceStore().copyInto(cp, src, 0);
+            ds.targetStore(d).copyInto(cp, tgt, 0);
+            out.add(new TuningPairs.Sample(cp, src, tgt, modelIds[d]));
+        }
+        return out;
+    }
+
+    private static Selection selectStyles(Request r, Base base, List<String> names) {
+        PackManifest m = base.manifest();
+        GlyphDataset ds = openMatching(r.data(), m);
         List<String> tuned = new ArrayList<>();
         int[] dsIds = new int[r.styles().size()];
         int[] modelIds = new int[ds.styleCount()];

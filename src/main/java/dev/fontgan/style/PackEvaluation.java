@@ -22,7 +22,9 @@ import java.util.Map;
  * target glyphs (L1, RMSE, SSIM, PSNR, ink recall) and, given a glyph classifier, checked for
  * content (the right character) and style (the right font). Two baselines set the scale: copying
  * the source glyph, and taking the glyphs of the nearest other style of the dataset (the one
- * with the lowest L1 to this style on training characters).
+ * with the lowest L1 to this style on training characters). A third row, the real target glyphs
+ * themselves, is the classifier's ceiling: generated glyphs cannot be expected to be read better
+ * than the font's own (its pixel scores are not applicable and left empty).
  */
 public final class PackEvaluation {
     /** Training characters used to find each style's nearest other style. */
@@ -54,11 +56,13 @@ public final class PackEvaluation {
 
     /** Everything an evaluation found. */
     public record Result(String pack, String data, Split split, List<Row> styles, List<Row> copySource,
-            List<Row> nearestStyle, List<Sample> samples, String classifier, List<String> skippedStyles) {
+            List<Row> nearestStyle, List<Row> realTargets, List<Sample> samples, String classifier,
+            List<String> skippedStyles) {
         public Map<String, Object> toJson() {
             Map<String, Object> baselines = new LinkedHashMap<>();
             baselines.put("copy_source", group(copySource));
             baselines.put("nearest_style", group(nearestStyle));
+            baselines.put("real_targets", group(realTargets));
             return Json.obj("pack", pack, "data", data, "split", split.id(),
                     "count", styles.stream().mapToInt(r -> r.pixels().count()).sum(),
                     "styles", rows(styles), "mean", mean(styles, "mean"), "baselines", baselines,
@@ -152,6 +156,7 @@ public final class PackEvaluation {
         List<Row> rows = new ArrayList<>();
         List<Row> copy = new ArrayList<>();
         List<Row> nearest = new ArrayList<>();
+        List<Row> real = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
         progress.start("evaluating", matched.size());
         try {
@@ -169,6 +174,7 @@ public final class PackEvaluation {
                 Arrays.fill(names, s.name());
                 rows.add(row(s.name(), gen, target, cps, names, classifier, null));
                 copy.add(row(s.name(), src, target, cps, names, classifier, null));
+                real.add(ceilingRow(s.name(), target, cps, names, classifier));
                 int other = nearestStyle(data, t);
                 if (other >= 0) {
                     int[] both = Arrays.stream(cps).filter(cp -> data.target(other, cp) != null).toArray();
@@ -190,22 +196,37 @@ public final class PackEvaluation {
         } finally {
             progress.close();
         }
-        return new Result(pack.where(), where, split, rows, copy, nearest, samples, null, skipped);
+        return new Result(pack.where(), where, split, rows, copy, nearest, real, samples, null, skipped);
     }
 
     /** The same result naming the classifier used. */
     public static Result withClassifier(Result r, String classifier) {
-        return new Result(r.pack(), r.data(), r.split(), r.styles(), r.copySource(), r.nearestStyle(), r.samples(),
-                classifier, r.skippedStyles());
+        return new Result(r.pack(), r.data(), r.split(), r.styles(), r.copySource(), r.nearestStyle(), r.realTargets(),
+                r.samples(), classifier, r.skippedStyles());
+    }
+
+    /**
+     * The classifier on the real target glyphs: the best content and style accuracy any output
+     * can be shown to reach. Pixel scores against themselves say nothing and are NaN (null in JSON).
+     */
+    static Row ceilingRow(String name, InkImages target, int[] cps, String[] styles, GlyphClassifier classifier) {
+        Metrics.Summary none = new Metrics.Summary(target.count(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
+        return scored(name, none, target, cps, styles, classifier, null);
     }
 
     static Row row(String name, InkImages output, InkImages target, int[] cps, String[] styles,
             GlyphClassifier classifier, String nearest) {
-        Metrics.Summary pixels = Metrics.compare(output, target).summary();
+        return scored(name, Metrics.compare(output, target).summary(), output, cps, styles, classifier, nearest);
+    }
+
+    /** A row with the given pixel scores and, given a classifier, how it reads {@code images}. */
+    private static Row scored(String name, Metrics.Summary pixels, InkImages images, int[] cps, String[] styles,
+            GlyphClassifier classifier, String nearest) {
         Accuracy content = null;
         Accuracy style = null;
-        if (classifier != null && output.count() > 0) {
-            GlyphClassifier.Predictions p = classifier.predict(output);
+        if (classifier != null && images.count() > 0) {
+            GlyphClassifier.Predictions p = classifier.predict(images);
             content = classifier.contentAccuracy(p, cps);
             style = classifier.styleAccuracy(p, styles);
         }

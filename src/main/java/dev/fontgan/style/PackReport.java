@@ -111,6 +111,14 @@ public final class PackReport {
         appendRow(h, PackEvaluation.mean(r.styles(), "mean"), "mean");
         appendRow(h, PackEvaluation.mean(r.copySource(), "baseline: copy the source glyph"), "base");
         appendRow(h, PackEvaluation.mean(r.nearestStyle(), "baseline: nearest other style"), "base");
+        appendRow(h, PackEvaluation.mean(r.realTargets(), "ceiling: the real target glyphs"), "base");
+        h.append("</table>\n");
+        h.append("<p>The ceiling row is the classifier reading the real target glyphs: generated glyphs cannot "
+                + "be shown to be read better than that. Per style:</p>\n<table>\n<tr><th>style</th><th>chars</th>"
+                + "<th>content acc</th><th>style acc</th></tr>\n");
+        for (PackEvaluation.Row row : r.realTargets()) {
+            appendAccuracyRow(h, row.toJson());
+        }
         h.append("</table>\n");
         if (!r.skippedStyles().isEmpty()) {
             h.append("<p>Pack styles not in the dataset (not evaluated): ")
@@ -151,6 +159,16 @@ public final class PackReport {
             h.append("<td>").append(v instanceof Number n && Double.isFinite(n.doubleValue())
                     ? String.format(Locale.ROOT, k.endsWith("acc") ? "%.1f%%" : "%.3f",
                             k.endsWith("acc") ? 100 * n.doubleValue() : n.doubleValue()) : "–").append("</td>");
+        }
+        h.append("</tr>\n");
+    }
+
+    private static void appendAccuracyRow(StringBuilder h, Map<String, Object> m) {
+        h.append("<tr><td>").append(escape(String.valueOf(m.get("name")))).append("</td><td>").append(m.get("count"))
+                .append("</td>");
+        for (String k : List.of("content_acc", "style_acc")) {
+            h.append("<td>").append(m.get(k) instanceof Number n ? String.format(Locale.ROOT, "%.1f%%",
+                    100 * n.doubleValue()) : "–").append("</td>");
         }
         h.append("</tr>\n");
     }

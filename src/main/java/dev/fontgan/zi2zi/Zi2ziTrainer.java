@@ -71,6 +71,15 @@ public final class Zi2ziTrainer implements Trainable {
     private final UpdateGuard guard = new UpdateGuard("train zi2zi");
     private final AdversarialLoss adversarial = AdversarialLoss.NON_SATURATING;
     private long step;
+    private Validator validator;
+    private int validateEvery;
+
+    /** Scores the model now and then during training; what it returns is logged with the losses. */
+    @FunctionalInterface
+    public interface Validator {
+        /** Called after iteration {@code step} (the model in eval mode is the caller's to run). */
+        Map<String, Float> validate(Zi2ziModel model, long step);
+    }
 
     public Zi2ziTrainer(Zi2ziConfig config, PairBatches data) {
         this(config, data, Zi2ziModel.create(config.arch(), data.styleNames().size(), data.sizePx(), config.seed()),
@@ -102,6 +111,16 @@ public final class Zi2ziTrainer implements Trainable {
         return model;
     }
 
+    /** Runs {@code v} after every {@code every}-th iteration (fine-tuning's validation and early stopping). */
+    public Zi2ziTrainer validateEvery(int every, Validator v) {
+        if (every < 1) {
+            throw new IllegalArgumentException("validation interval must be at least 1, got " + every);
+        }
+        this.validateEvery = every;
+        this.validator = v;
+        return this;
+    }
+
     public Zi2ziConfig config() {
         return config;
     }
@@ -117,6 +136,9 @@ public final class Zi2ziTrainer implements Trainable {
         float lr = config.schedule().at(step);
         Map<String, Float> logged = iterate().toMap();
         logged.put("lr", lr);
+        if (validator != null && step % validateEvery == 0) {
+            logged.putAll(validator.validate(model, step));
+        }
         if (guard.skipped() > 0) {
             logged.put("skipped", (float) guard.skipped()); // since this process started
         }

@@ -103,8 +103,27 @@ class PackCliTest {
         Map<String, Object> copy = (Map<String, Object>) baselines.get("copy_source");
         double copySsim = ((Number) copy.get("ssim")).doubleValue();
         assertTrue(copySsim > 0.2 && copySsim < 1, "copy-source SSIM " + copySsim);
+        // the ceiling: the classifier on the real targets; no pixel scores. wenkai's nearest style has the
+        // very same glyphs under the same style label, so both rows must read them identically.
+        Map<String, Object> realGroup = (Map<String, Object>) baselines.get("real_targets");
+        assertEquals(null, realGroup.get("ssim"));
+        List<Object> real = (List<Object>) realGroup.get("styles");
+        assertEquals(3, real.size());
+        Map<String, Object> realWenkai = (Map<String, Object>) real.get(0);
+        assertEquals("wenkai", realWenkai.get("name"));
+        assertEquals(null, realWenkai.get("l1"));
+        assertEquals(((Map<String, Object>) styles.get(0)).get("count"), realWenkai.get("count"));
+        for (String acc : List.of("content_acc", "style_acc")) {
+            assertEquals(wenkai.get(acc), realWenkai.get(acc), acc);
+            assertEquals(shipped, realWenkai.get(acc) instanceof Number, acc + " " + realWenkai.get(acc));
+        }
+        if (shipped) {
+            // the shipped classifier was trained on these fonts: it reads their real glyphs well
+            assertTrue(((Number) realWenkai.get("content_acc")).doubleValue() > 0.5, realWenkai.toString());
+        }
         String html = Files.readString(report);
         assertTrue(html.contains("<table>") && html.contains("baseline: nearest other style"));
+        assertTrue(html.contains("ceiling: the real target glyphs"));
         assertEquals(3, html.split("data:image/png;base64,", -1).length - 1);
     }
 

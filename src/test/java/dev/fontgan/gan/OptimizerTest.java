@@ -186,4 +186,80 @@ class OptimizerTest {
             }
         }
     }
+
+    /**
+     * Adam's flat update (all parameters in one pass, gradients gathered once by the guard) moves
+     * the weights as the per-parameter native update does, its moments save per parameter, and a
+     * resume continues on either path alike.
+     */
+    @Test
+    void flatAdamMatchesPerParameterAdam() {
+        float[][] weights = new float[2][];
+        byte[][] saved = new byte[2][];
+        float[][] resumed = new float[2][];
+        for (int v = 0; v < 2; v++) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                Engine.getInstance().setRandomSeed(7);
+                SequentialBlock b = Layers.initNormal(new SequentialBlock().add(Layers.linear(5, true))
+                        .add(Layers.leakyRelu(0.2f)).add(Layers.linear(2, true)));
+                b.initialize(m, DataType.FLOAT32, new Shape(4, 3));
+                ParameterStore ps = new ParameterStore(m, false);
+                NDArray x = m.randomNormal(new Shape(4, 3));
+                try (Adam adam = new Adam(b, m, 0.5f, 0.999f)) {
+                    if (v == 1) {
+                        adam.updateEachParameter();
+                    }
+                    UpdateGuard guard = new UpdateGuard("test");
+                    for (int t = 0; t < 6; t++) {
+                        try (NDManager s = m.newSubManager();
+                             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            NDArray y = b.forward(ps, new NDList(x), true).singletonOrThrow();
+                            gc.backward(y.mul(y).sum().add(y.sum().mul(t)));
+                        }
+                        if (t % 2 == 0) {
+                            assertTrue(guard.apply(0.05f, adam));
+                        } else {
+                            adam.step(0.05f);
+                        }
+                    }
+                    weights[v] = flatWeights(b);
+                    saved[v] = adam.save();
+                }
+                // a fresh optimizer of the other path resumes from the saved moments
+                try (Adam adam = new Adam(b, m, 0.5f, 0.999f)) {
+                    if (v == 0) {
+                        adam.updateEachParameter();
+                    }
+                    adam.load(saved[v], "saved");
+                    try (NDManager s = m.newSubManager();
+                         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(b.forward(ps, new NDList(x), true).singletonOrThrow().sum());
+                    }
+                    adam.step(0.05f);
+                    resumed[v] = flatWeights(b);
+                }
+            }
+        }
+        assertEquals(weights[0].length, weights[1].length);
+        for (float[][] pair : new float[][][] {weights, resumed}) {
+            for (int i = 0; i < pair[0].length; i++) {
+                assertEquals(pair[1][i], pair[0][i], 1e-6f * Math.max(1f, Math.abs(pair[1][i])), "weight " + i);
+            }
+        }
+        assertEquals(saved[0].length, saved[1].length, "saved state sizes");
+    }
+
+    private static float[] flatWeights(SequentialBlock b) {
+        java.util.List<Float> all = new java.util.ArrayList<>();
+        for (var p : b.getParameters()) {
+            for (float f : p.getValue().getArray().toFloatArray()) {
+                all.add(f);
+            }
+        }
+        float[] out = new float[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all.get(i);
+        }
+        return out;
+    }
 }

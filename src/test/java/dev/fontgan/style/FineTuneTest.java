@@ -63,7 +63,7 @@ class FineTuneTest {
 
     private static FineTune.Request font(Path from, String font, int k, long steps, Path out) {
         return new FineTune.Request(from, null, null, font, null, k, "song", steps, out, false, false,
-                FineTune.Init.NEAREST, 8, 3e-3f, 1, 0, 0, 5);
+                FineTune.Init.NEAREST, 8, 3e-3f, 1, 0, 0, 5, FineTune.Regime.DEFAULT);
     }
 
     @Test
@@ -96,12 +96,74 @@ class FineTuneTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void validationKeepsTheBestStepAndStopsEarly() {
+        Path out = dir.resolve("tuned-val");
+        String noto = TestFonts.path(TestFonts.NOTO_SERIF_CJK).toString();
+        // a rate far too high: validation SSIM soon stops improving, patience 2 ends the run early
+        FineTune.Request req = new FineTune.Request(pack, null, null, noto, null, 30, "song", 60, out, false, false,
+                FineTune.Init.NEAREST, 8, 0.05f, 1, 0, 0, 5, new FineTune.Regime(0, 0.5f, 8, 2, 2, null, 0, 0));
+        FineTune.Result r = FineTune.run(req, Progress.NONE, null);
+        Map<String, Object> v = (Map<String, Object>) r.report().get("validation");
+        assertEquals(8, ((Number) v.get("chars")).intValue());
+        int given = ((Number) r.report().get("train_chars")).intValue();
+        assertEquals(((String) r.report().get("chars")).codePointCount(0, ((String) r.report().get("chars")).length()),
+                given);
+        assertTrue(given >= 10 && given <= 22, "K - V training glyphs: " + given);
+        List<Map<String, Object>> curve = (List<Map<String, Object>>) v.get("curve");
+        long best = ((Number) v.get("best_step")).longValue();
+        double bestSsim = curve.stream().mapToDouble(p -> ((Number) p.get("val_ssim")).doubleValue()).max().orElseThrow();
+        assertEquals(bestSsim, ((Number) v.get("best_val_ssim")).doubleValue(), 1e-12);
+        assertTrue(r.endStep() < 60 && Boolean.TRUE.equals(v.get("stopped_early")), "stopped at " + r.endStep());
+        assertFalse(r.stopped(), "an early stop is a finished run, not an interrupted one");
+        assertEquals(r.endStep() - 2 * 2 - best, 0, "stops after 2 validations without a gain: " + curve);
+        // the run ends with the best validated weights: scoring them again gives the best validation SSIM
+        Map<?, ?> afterVal = (Map<?, ?>) ((Map<?, ?>) r.report().get("after")).get("validation");
+        assertEquals(bestSsim, ((Number) afterVal.get("ssim")).doubleValue(), 1e-6);
+        try (StylePack p = StylePack.read(FineTune.exportBytes(out).pack(), "tuned-val")) {
+            assertEquals(3, p.styles().size());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void replayTrainsTheModelsOwnStylesAlongTheNewOne() {
+        // replayed pairs: training-split glyphs of the dataset's styles, labelled with the model's ids
+        PackManifest m;
+        try (StylePack p = StylePack.load(pack)) {
+            m = p.manifest();
+        }
+        List<String> names = List.of("wenkai", "ukai", "song");
+        List<dev.fontgan.zi2zi.TuningPairs.Sample> replayed = FineTune.replaySamples(data, m, names, 12, 1);
+        assertEquals(12, replayed.size());
+        GlyphDataset ds = GlyphDataset.open(data);
+        for (var s : replayed) {
+            assertTrue(s.styleId() == 0 || s.styleId() == 1, "a base style: " + s.styleId());
+            assertEquals(dev.fontgan.data.Split.TRAIN, dev.fontgan.data.Split.of(s.codePoint(), 7));
+            assertArrayEquals(ds.target(ds.styleNames().indexOf(names.get(s.styleId())), s.codePoint()), s.target());
+        }
+        assertEquals(replayed.stream().map(s -> s.codePoint() + ":" + s.styleId()).toList(),
+                FineTune.replaySamples(data, m, names, 12, 1).stream().map(s -> s.codePoint() + ":" + s.styleId())
+                        .toList(), "seeded");
+
+        Path out = dir.resolve("tuned-replay");
+        FineTune.Request req = new FineTune.Request(pack, null, null, TestFonts.path(TestFonts.NOTO_SERIF_CJK).toString(),
+                null, 100, "song", 3, out, false, false, FineTune.Init.NEAREST, 8, 3e-3f, 1, 0, 0, 5,
+                new FineTune.Regime(-1, 0.1f, 0, 50, 0, data, 40, 1));
+        FineTune.Result r = FineTune.run(req, Progress.NONE, null);
+        Map<String, Object> regime = (Map<String, Object>) r.report().get("regime");
+        assertEquals(data.toString(), regime.get("replay"));
+        assertEquals(40, ((Number) regime.get("replay_pairs")).intValue());
+        assertEquals(3, r.endStep());
+    }
+
+    @Test
     void resumedFineTuneContinuesFromItsCheckpoint() {
         Path out = dir.resolve("tuned-resume");
         String noto = TestFonts.path(TestFonts.NOTO_SERIF_CJK).toString();
         FineTune.run(font(run, noto, 25, 4, out), Progress.NONE, null);
         FineTune.Request more = new FineTune.Request(run, null, null, noto, null, 25, "song", 6, out, true, false,
-                FineTune.Init.NEAREST, 8, 3e-3f, 1, 0, 0, 5);
+                FineTune.Init.NEAREST, 8, 3e-3f, 1, 0, 0, 5, FineTune.Regime.DEFAULT);
         FineTune.Result r = FineTune.run(more, Progress.NONE, null);
         assertEquals(4, r.startStep());
         assertEquals(6, r.endStep());
@@ -123,7 +185,8 @@ class FineTuneTest {
         }
         assertTrue(written >= 10, "Klee One has " + written + " of the characters");
         FineTune.Request req = new FineTune.Request(pack, null, null, null, samples, 100, null, 3,
-                dir.resolve("tuned-hand"), false, false, FineTune.Init.MEAN, 8, 3e-3f, 1, 0, 0, 5);
+                dir.resolve("tuned-hand"), false, false, FineTune.Init.MEAN, 8, 3e-3f, 1, 0, 0, 5,
+                FineTune.Regime.DEFAULT);
         FineTune.Result r = FineTune.run(req, Progress.NONE, null);
         assertEquals(List.of("hand"), r.tunedStyles());
         assertEquals("mean", r.report().get("init_from"));

@@ -72,6 +72,42 @@ class FineTuneModelTest {
         }
     }
 
+    /** Decoder levels are "upN"/"normN" (N = 0 innermost); the tiny arch has {@code depth} of them. */
+    private static int decoderLevel(String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d*unet_\\d*(?:up|norm)(\\d+)_.*").matcher(key);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    @Test
+    void frozenDecoderLevelsStayBitIdenticalWhileOuterLevelsAndEmbeddingLearn() {
+        SyntheticPairs data = new SyntheticPairs(16, 2, 12, 3);
+        Zi2ziModel model = Zi2ziModel.create(Zi2ziArch.TINY, 2, 16, 3);
+        int depth = model.generator().unet().config().channels().length;
+        model.generator().unet().freezeDecoder(1); // only the outermost level learns
+        Map<String, float[]> before = snapshot(model.generator());
+        try (Zi2ziTrainer t = new Zi2ziTrainer(tinyConfig(), data, model, true)) {
+            for (int i = 0; i < 3; i++) {
+                t.iterate();
+            }
+            Map<String, float[]> after = snapshot(model.generator());
+            int frozen = 0;
+            int outerChanged = 0;
+            for (Map.Entry<String, float[]> e : before.entrySet()) {
+                boolean same = Arrays.equals(e.getValue(), after.get(e.getKey()));
+                int level = decoderLevel(e.getKey());
+                if (isEncoder(e.getKey()) || (level >= 0 && level < depth - 1)) {
+                    frozen++;
+                    assertTrue(same, "frozen parameter changed: " + e.getKey());
+                } else if (level == depth - 1 && !same) {
+                    outerChanged++;
+                }
+            }
+            assertTrue(frozen >= 8, "frozen parameters found: " + frozen + " of " + before.keySet());
+            assertTrue(outerChanged >= 1, "the outermost decoder level learns");
+            assertTrue(!Arrays.equals(before.get("styleEmbedding"), after.get("styleEmbedding")), "the embedding learns");
+        }
+    }
+
     @Test
     void unfrozenEncoderDoesChange() {
         SyntheticPairs data = new SyntheticPairs(16, 2, 12, 3);
