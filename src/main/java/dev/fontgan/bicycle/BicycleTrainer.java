@@ -134,6 +134,7 @@ public final class BicycleTrainer implements Trainable {
 
             NDArray mu;
             NDArray logVar;
+            NDArray logVarRaw;
             NDArray zRandom;
             NDArray fakeE;
             NDArray fakeR;
@@ -141,7 +142,8 @@ public final class BicycleTrainer implements Trainable {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDList posterior = e.forward(ps, new NDList(tgtE), true);
                 mu = posterior.get(0);
-                logVar = posterior.get(1);
+                logVarRaw = posterior.get(1);
+                logVar = config.encoder().boundLogVariance(logVarRaw);
                 NDArray zEncoded = mu.add(sub.randomNormal(mu.getShape()).mul(logVar.mul(0.5f).exp()));
                 zRandom = sub.randomNormal(new Shape(n - config.encodedPerBatch(), model.latentSize()));
                 // two G passes, not one: batch norm would couple the halves and let the latent term's
@@ -185,6 +187,9 @@ public final class BicycleTrainer implements Trainable {
                 out.put("kl", kl.getFloat());
                 out.put("mu_max", mu.abs().max().getFloat());
                 out.put("logvar_max", logVar.abs().max().getFloat());
+                if (config.encoder().logVarBound() > 0) {
+                    out.put("logvar_raw_max", logVarRaw.abs().max().getFloat());
+                }
                 out.put("tv", tv.getFloat());
                 if (mu2 != null) {
                     NDArray latent = Losses.l1(mu2, zRandom);
@@ -317,7 +322,9 @@ public final class BicycleTrainer implements Trainable {
         model.loadGenerator(Checkpoints.part(parts, "generator.params", file), where);
         model.loadEncoder(Checkpoints.part(parts, "encoder.params", file), where);
         model.loadDiscriminators(Checkpoints.part(parts, "discriminators.params", file), where);
-        if (styleHead != null) {
+        // a checkpoint of a run without the auxiliary style loss: its head starts fresh, so the loss can be turned on later
+        boolean headSaved = parts.containsKey("style-head.params");
+        if (styleHead != null && headSaved) {
             Weights.load(styleHead, model.manager(), Checkpoints.part(parts, "style-head.params", file), where);
         }
         if (!resetOptimizers) {
@@ -325,7 +332,7 @@ public final class BicycleTrainer implements Trainable {
             encoderOptimizer.load(Checkpoints.part(parts, "encoder.optimizer", file), where);
             discriminatorOptimizer.load(Checkpoints.part(parts, "discriminator.optimizer", file), where);
             discriminator2Optimizer.load(Checkpoints.part(parts, "discriminator2.optimizer", file), where);
-            if (styleHead != null) {
+            if (styleHead != null && headSaved) {
                 styleOptimizer.load(Checkpoints.part(parts, "style-head.optimizer", file), where);
             }
             UpdateGuard.requireFiniteState(file, "resume with --reset-optimizers", generatorOptimizer,

@@ -84,6 +84,10 @@ final class TrainBicycleCommand implements Callable<Integer> {
     @Option(names = "--kl-free-bits", defaultValue = "0",
             description = "Per-dimension KL floor in nats: no pull toward the prior below it, 0 = off (default: ${DEFAULT-VALUE}).")
     float klFreeBits;
+    @Option(names = "--log-var-bound",
+            description = "Soft limit L on E's log variance, L * tanh(raw / L): caps E's noise and KL, "
+                    + "0 = off (default: ${DEFAULT-VALUE}).")
+    float logVarBound = BicycleConfig.EncoderStability.DEFAULT_LOG_VAR_BOUND;
 
     @Option(names = "--classifier", description = "Glyph classifier for the feature loss (default: the shipped one).")
     Path classifier;
@@ -122,12 +126,15 @@ final class TrainBicycleCommand implements Callable<Integer> {
             throw new FontganException("--encoder-lr-scale/--kl-free-bits",
                     "the rate scale must be in (0, 100] and the free bits in [0, 100]");
         }
+        if (!(logVarBound >= 0) || logVarBound > 100) {
+            throw new FontganException("--log-var-bound", "must be in [0, 100]");
+        }
         BicycleArch a = BicycleArch.named(arch).withInjection(BicycleArch.injection(injection));
         BicycleConfig config = BicycleConfig.defaults().withArch(a).withBatchSize(batch)
                 .withLearningRate(lr, halveEvery, Math.min(lrFloor, lr)).withSeed(seed)
                 .withSchedule(sampleEvery, checkpointEvery, logEvery)
                 .withWeights(new BicycleConfig.LossWeights(gan, gan2, l1, kl, latent, tv, feature, style, modeSeeking))
-                .withEncoderStability(new BicycleConfig.EncoderStability(encoderRateScale, klFreeBits));
+                .withEncoderStability(new BicycleConfig.EncoderStability(encoderRateScale, klFreeBits, logVarBound));
         PairBatches pairs = PairData.open(data, seed);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("data", data.toString());
