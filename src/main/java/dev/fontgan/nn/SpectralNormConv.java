@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -77,7 +78,10 @@ public final class SpectralNormConv extends AbstractBlock {
         NDArray v = unit(constant.transpose().matMul(uView));
         if (training) {
             NDArray next = unit(constant.matMul(v));
-            next.copyTo(uNow);
+            // in place: copyTo sets u's storage to a fresh Java buffer, leaving uView (made above)
+            // on the old buffer, which nothing holds any more: the JVM frees it whenever it is
+            // collected, and this pass then reads freed memory (and the stale u)
+            uNow.set(new NDIndex(":"), next);
             v = unit(constant.transpose().matMul(uView));
         }
         NDArray sigma = uView.stopGradient().matMul(matrix.matMul(v.stopGradient()));

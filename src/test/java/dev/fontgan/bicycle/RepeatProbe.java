@@ -16,20 +16,34 @@ import java.util.Map;
  * Scratch probe (run by hand, one JVM per run): a tiny bicycle trainer's first iterations, every
  * loss and a checksum of every player's weights printed bit for bit, so runs can be diffed.
  * Args: iterations, shift (-1: batches as DJL makes them; k >= 0: batch arrays placed k bytes into
- * a direct buffer), logvar bias (NaN: leave).
+ * a direct buffer), logvar bias (NaN: leave), seed (5), log variance bound (0: none),
+ * arch (tiny | default: bench train's bicycle at 64 px, batch 16).
  */
 public final class RepeatProbe {
     private RepeatProbe() {}
 
     public static void main(String[] args) {
+        dev.fontgan.TorchRuntime.configure();
         int iterations = Integer.parseInt(args[0]);
         int shift = Integer.parseInt(args[1]);
         float bias = args.length > 2 ? Float.parseFloat(args[2]) : Float.NaN;
-        BicycleConfig c = BicycleTrainerTest.tiny(5);
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 5;
+        float bound = args.length > 4 ? Float.parseFloat(args[4]) : 0;
+        BicycleConfig c = BicycleTrainerTest.tiny(seed);
         if (!Float.isNaN(bias)) {
             c = c.withWeights(new BicycleConfig.LossWeights(0, 0, 0, 0.01f, 0, 0, 0, 0, 0));
         }
+        if (bound > 0) {
+            c = c.withEncoderStability(new BicycleConfig.EncoderStability(1, 0, bound));
+        }
         PairBatches data = BicycleTrainerTest.pairs();
+        if (args.length > 5 && args[5].equals("default")) {
+            // bench train --model bicycle without the feature loss
+            BicycleConfig.LossWeights w = BicycleConfig.LossWeights.defaults();
+            c = BicycleConfig.defaults().withBatchSize(16).withSeed(seed).withWeights(new BicycleConfig.LossWeights(
+                    w.gan(), w.gan2(), w.l1(), w.kl(), w.latent(), w.tv(), 0, w.style(), w.modeSeeking()));
+            data = new dev.fontgan.data.SyntheticPairs(64, 4, 32, 1);
+        }
         if (shift >= 0) {
             data = shifted(data, shift);
         }

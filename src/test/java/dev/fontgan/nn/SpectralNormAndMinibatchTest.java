@@ -2,6 +2,7 @@ package dev.fontgan.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -77,6 +78,32 @@ class SpectralNormAndMinibatchTest {
             copy.loadParameters(m, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
             assertArrayEquals(conv.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray(),
                     copy.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray(), 0f);
+        }
+    }
+
+    /**
+     * A training pass divides by the sigma of the u it has just updated, as an inference pass right
+     * after it does. The update once gave u new memory and left the pass reading the old, stale u
+     * from a buffer nothing held any more (freed whenever the JVM collected it).
+     */
+    @Test
+    void aTrainingPassUsesTheVectorItJustUpdated() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            SpectralNormConv conv = SpectralNormConv.down(6);
+            conv.initialize(m, DataType.FLOAT32, new Shape(2, 3, 8, 8));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray x = m.randomNormal(new Shape(2, 3, 8, 8));
+            NDArray u = conv.getParameters().get("u").getArray();
+            float[] before = u.toFloatArray();
+            try (NDManager step = m.newSubManager()) {
+                NDArray xs = x.duplicate();
+                xs.attach(step);
+                float[] trained = conv.forward(ps, new NDList(xs), true).singletonOrThrow().toFloatArray();
+                assertFalse(java.util.Arrays.equals(before, u.toFloatArray()), "u moved");
+                float[] inferred = conv.forward(ps, new NDList(xs), false).singletonOrThrow().toFloatArray();
+                assertArrayEquals(inferred, trained, 0f);
+            }
         }
     }
 
