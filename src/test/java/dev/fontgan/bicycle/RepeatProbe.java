@@ -17,7 +17,7 @@ import java.util.Map;
  * loss and a checksum of every player's weights printed bit for bit, so runs can be diffed.
  * Args: iterations, shift (-1: batches as DJL makes them; k >= 0: batch arrays placed k bytes into
  * a direct buffer), logvar bias (NaN: leave), seed (5), log variance bound (0: none),
- * arch (tiny | default: bench train's bicycle at 64 px, batch 16).
+ * arch (tiny | default: bench train's bicycle at 64 px, batch 16), runs in this JVM (1).
  */
 public final class RepeatProbe {
     private RepeatProbe() {}
@@ -47,6 +47,14 @@ public final class RepeatProbe {
         if (shift >= 0) {
             data = shifted(data, shift);
         }
+        int runs = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        for (int run = 0; run < runs; run++) {
+            System.out.println("run " + run);
+            once(c, data, bias, iterations);
+        }
+    }
+
+    private static void once(BicycleConfig c, PairBatches data, float bias, int iterations) {
         try (BicycleTrainer t = new BicycleTrainer(c, data, null)) {
             if (!Float.isNaN(bias)) {
                 Parameter head = t.model().encoder().getParameters().stream()
@@ -64,6 +72,11 @@ public final class RepeatProbe {
                 System.out.println(s);
                 System.out.println("w " + i + " G=" + sum(t.model().generator()) + " E=" + sum(t.model().encoder())
                         + " D=" + sum(t.model().discriminator()) + " D2=" + sum(t.model().discriminator2()));
+                if (Boolean.getBoolean("probe.each")) {
+                    for (Pair<String, Parameter> p : t.model().encoder().getParameters()) {
+                        System.out.println("  e " + i + " " + p.getKey() + " " + sum(p.getValue().getArray()));
+                    }
+                }
             }
         }
     }
@@ -74,6 +87,14 @@ public final class RepeatProbe {
             for (float v : p.getValue().getArray().toFloatArray()) {
                 s += v * (double) v;
             }
+        }
+        return Long.toHexString(Double.doubleToRawLongBits(s));
+    }
+
+    private static String sum(NDArray a) {
+        double s = 0;
+        for (float v : a.toFloatArray()) {
+            s += v * (double) v;
         }
         return Long.toHexString(Double.doubleToRawLongBits(s));
     }
