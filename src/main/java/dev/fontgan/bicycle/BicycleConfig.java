@@ -3,6 +3,7 @@ package dev.fontgan.bicycle;
 import ai.djl.ndarray.NDArray;
 import dev.fontgan.Json;
 import dev.fontgan.gan.LearningRate;
+import dev.fontgan.nn.Scalars;
 import java.util.Map;
 
 /**
@@ -59,7 +60,7 @@ public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate,
          * @param raw (N, nz) the log variance head's output
          */
         public NDArray boundLogVariance(NDArray raw) {
-            return logVarBound > 0 ? raw.div(logVarBound).tanh().mul(logVarBound) : raw;
+            return logVarBound > 0 ? Scalars.times(Scalars.over(raw, logVarBound).tanh(), logVarBound) : raw;
         }
 
         public Map<String, Object> toJson() {

@@ -18,6 +18,7 @@ import dev.fontgan.gan.UpdateGuard;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Checkpoints;
 import dev.fontgan.gan.Losses;
+import dev.fontgan.nn.Scalars;
 import dev.fontgan.gan.SampleGrid;
 import dev.fontgan.gan.StopSignal;
 import dev.fontgan.gan.Trainable;
@@ -144,7 +145,7 @@ public final class BicycleTrainer implements Trainable {
                 mu = posterior.get(0);
                 logVarRaw = posterior.get(1);
                 logVar = config.encoder().boundLogVariance(logVarRaw);
-                NDArray zEncoded = mu.add(sub.randomNormal(mu.getShape()).mul(logVar.mul(0.5f).exp()));
+                NDArray zEncoded = mu.add(sub.randomNormal(mu.getShape()).mul(Scalars.times(logVar, 0.5f).exp()));
                 zRandom = sub.randomNormal(new Shape(n - config.encodedPerBatch(), model.latentSize()));
                 // two G passes, not one: batch norm would couple the halves and let the latent term's
                 // gradient reach E through the encoded half's share of the batch statistics
@@ -177,9 +178,9 @@ public final class BicycleTrainer implements Trainable {
                 NDArray kl = Losses.klToStandardNormal(mu, logVar);
                 float freeBits = config.encoder().klFreeBits();
                 NDArray klTerm = freeBits > 0 ? Losses.klToStandardNormalFreeBits(mu, logVar, freeBits) : kl;
-                NDArray tv = Losses.totalVariation(fakeE).add(Losses.totalVariation(fakeR)).mul(0.5f);
-                NDArray total = gan.mul(w.gan()).add(gan2.mul(w.gan2())).add(l1.mul(w.l1())).add(klTerm.mul(w.kl()))
-                        .add(tv.mul(w.tv()));
+                NDArray tv = Scalars.times(Losses.totalVariation(fakeE).add(Losses.totalVariation(fakeR)), 0.5f);
+                NDArray total = Scalars.times(gan, w.gan()).add(Scalars.times(gan2, w.gan2())).add(Scalars.times(l1, w.l1()))
+                        .add(Scalars.times(klTerm, w.kl())).add(Scalars.times(tv, w.tv()));
                 out.put("g", 0f);
                 out.put("l1", l1.getFloat());
                 out.put("gan", gan.getFloat());
@@ -193,12 +194,12 @@ public final class BicycleTrainer implements Trainable {
                 out.put("tv", tv.getFloat());
                 if (mu2 != null) {
                     NDArray latent = Losses.l1(mu2, zRandom);
-                    total = total.add(latent.mul(w.latent()));
+                    total = total.add(Scalars.times(latent, w.latent()));
                     out.put("z_l1", latent.getFloat());
                 }
                 if (features != null) {
                     NDArray feature = Losses.l1(features.apply(fakeE), features.apply(tgtE).stopGradient());
-                    total = total.add(feature.mul(w.feature()));
+                    total = total.add(Scalars.times(feature, w.feature()));
                     out.put("feature", feature.getFloat());
                 }
                 if (msPairs > 0) {
@@ -206,14 +207,14 @@ public final class BicycleTrainer implements Trainable {
                     String second = msPairs + ":" + 2 * msPairs;
                     NDArray ratio = Losses.l1(fakeR.get(first), fakeR.get(second))
                             .div(Losses.l1(zRandom.get(first), zRandom.get(second)));
-                    NDArray modeSeeking = ratio.add(1e-5f).pow(-1f);
-                    total = total.add(modeSeeking.mul(w.modeSeeking()));
+                    NDArray modeSeeking = ratio.add(1e-5f).pow(Scalars.of(ratio, -1f));
+                    total = total.add(Scalars.times(modeSeeking, w.modeSeeking()));
                     out.put("ms_ratio", ratio.getFloat());
                 }
                 if (styleHead != null) {
                     NDArray logits = styleHead.forward(ps, new NDList(mu), true).singletonOrThrow();
                     NDArray style = Losses.crossEntropy(logits, b.styles().get(enc));
-                    total = total.add(style.mul(w.style()));
+                    total = total.add(Scalars.times(style, w.style()));
                     out.put("style", style.getFloat());
                 }
                 gc.backward(total);

@@ -2,6 +2,7 @@ package dev.fontgan.gan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.fontgan.nn.Scalars;
 
 /** Scalar losses on NDArrays; every result is a 0-d array (mean over the batch). */
 public final class Losses {
@@ -20,7 +21,7 @@ public final class Losses {
         if (target == 0f) {
             return Activation.softPlus(logits).mean();
         }
-        return Activation.softPlus(logits.neg()).mul(target).add(Activation.softPlus(logits).mul(1f - target)).mean();
+        return Scalars.times(Activation.softPlus(logits.neg()), target).add(Scalars.times(Activation.softPlus(logits), 1f - target)).mean();
     }
 
     /**
@@ -43,7 +44,7 @@ public final class Losses {
      */
     public static NDArray modeSeeking(NDArray a, NDArray b, NDArray za, NDArray zb) {
         NDArray ratio = l1(a, b).div(l1(za, zb));
-        return ratio.add(1e-5f).pow(-1f);
+        return ratio.add(1e-5f).pow(Scalars.of(ratio, -1f));
     }
 
     /** Mean absolute difference of two arrays of the same shape. */
@@ -90,6 +91,6 @@ public final class Losses {
 
     /** KL of each (sample, dimension) entry: -0.5 (1 + log var - mu^2 - var). */
     private static NDArray klPerEntry(NDArray mu, NDArray logVar) {
-        return logVar.add(1f).sub(mu.square()).sub(logVar.exp()).mul(-0.5f);
+        return Scalars.times(logVar.add(1f).sub(mu.square()).sub(logVar.exp()), -0.5f);
     }
 }
