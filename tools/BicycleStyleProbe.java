@@ -29,6 +29,19 @@ import java.util.List;
  */
 public final class BicycleStyleProbe {
     public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: java -cp \"target/fontgan.jar:target/lib/*\" tools/BicycleStyleProbe.java PACK DATA");
+            System.exit(2);
+        }
+        try {
+            probe(args);
+        } catch (dev.fontgan.FontganException e) {
+            System.err.println(e.where() + ": " + e.problem());
+            System.exit(1);
+        }
+    }
+
+    private static void probe(String[] args) {
         TorchRuntime.configure();
         StylePack pack = StylePack.load(Path.of(args[0]));
         GlyphDataset data = GlyphDataset.open(Path.of(args[1]));
