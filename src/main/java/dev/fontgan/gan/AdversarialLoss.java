@@ -2,6 +2,7 @@ package dev.fontgan.gan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.fontgan.nn.Scalars;
 
 /** The adversarial objectives, all on raw discriminator outputs (logits / critic scores). */
 public enum AdversarialLoss implements GanObjective {
@@ -27,7 +28,7 @@ public enum AdversarialLoss implements GanObjective {
     public NDArray discriminator(NDArray real, NDArray fake) {
         return switch (this) {
             case MINIMAX, NON_SATURATING, BOUNDARY_SEEKING -> Losses.bceWithLogits(real, 1f).add(Losses.bceWithLogits(fake, 0f));
-            case LEAST_SQUARES -> real.sub(1f).square().mean().add(fake.square().mean()).mul(0.5f);
+            case LEAST_SQUARES -> Scalars.times(real.sub(1f).square().mean().add(fake.square().mean()), 0.5f);
             case WASSERSTEIN -> fake.mean().sub(real.mean());
             case HINGE -> Activation.relu(real.neg().add(1f)).mean().add(Activation.relu(fake.add(1f)).mean());
         };
@@ -42,9 +43,9 @@ public enum AdversarialLoss implements GanObjective {
         return switch (this) {
             case MINIMAX -> Losses.bceWithLogits(fake, 0f).neg();
             case NON_SATURATING -> Losses.bceWithLogits(fake, 1f);
-            case LEAST_SQUARES -> fake.sub(1f).square().mean().mul(0.5f);
+            case LEAST_SQUARES -> Scalars.times(fake.sub(1f).square().mean(), 0.5f);
             case WASSERSTEIN, HINGE -> fake.mean().neg();
-            case BOUNDARY_SEEKING -> fake.square().mean().mul(0.5f);
+            case BOUNDARY_SEEKING -> Scalars.times(fake.square().mean(), 0.5f);
         };
     }
 

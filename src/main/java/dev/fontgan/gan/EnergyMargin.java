@@ -2,6 +2,7 @@ package dev.fontgan.gan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.fontgan.nn.Scalars;
 
 /**
  * EBGAN's energy objective: D outputs an energy per sample (e.g. its autoencoder's reconstruction
@@ -38,6 +39,6 @@ public record EnergyMargin(float margin) implements GanObjective {
         long n = codes.getShape().get(0);
         NDArray unit = codes.div(codes.square().sum(new int[] {1}, true).add(1e-12f).sqrt());
         NDArray cos = unit.matMul(unit.transpose());
-        return cos.square().sum().sub(n).div((float) (n * (n - 1)));
+        return Scalars.over(cos.square().sum().sub(n), (float) (n * (n - 1)));
     }
 }

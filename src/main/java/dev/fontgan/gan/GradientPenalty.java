@@ -2,6 +2,7 @@ package dev.fontgan.gan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.fontgan.nn.Scalars;
 
 /**
  * Gradient penalties on the critic, each with the gradient norm taken over every element of a
@@ -53,9 +54,9 @@ public final class GradientPenalty implements Regularizer {
         NDArray grad = InputGradient.of(scores, leaf);
         NDArray norm = InputGradient.sampleNorm(grad);
         if (kind == Kind.R1) {
-            return norm.square().mean().mul(weight * 0.5f);
+            return Scalars.times(norm.square().mean(), weight * 0.5f);
         }
-        return norm.sub(1f).square().mean().mul(weight);
+        return Scalars.times(norm.sub(1f).square().mean(), weight);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.fontgan.gan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.fontgan.nn.Scalars;
 import java.util.Random;
 
 /**
@@ -54,11 +55,11 @@ public record InfoCodes(int categories, int continuous, float lambdaCategorical,
     public NDArray loss(NDArray q, Sample sample) {
         NDArray logits = q.get(":, :" + categories);
         NDArray labels = sample.codes().getManager().create(sample.ids());
-        NDArray loss = Losses.crossEntropy(logits, labels).mul(lambdaCategorical);
+        NDArray loss = Scalars.times(Losses.crossEntropy(logits, labels), lambdaCategorical);
         if (continuous > 0) {
             NDArray mean = q.get(":, " + categories + ":");
             NDArray target = sample.codes().get(":, " + categories + ":");
-            loss = loss.add(mean.sub(target).square().sum(new int[] {1}).mean().mul(0.5f * lambdaContinuous));
+            loss = loss.add(Scalars.times(mean.sub(target).square().sum(new int[] {1}).mean(), 0.5f * lambdaContinuous));
         }
         return loss;
     }

@@ -86,7 +86,8 @@ public final class Losses {
      * when every dimension is above the floor.
      */
     public static NDArray klToStandardNormalFreeBits(NDArray mu, NDArray logVar, float floor) {
-        return klPerEntry(mu, logVar).mean(new int[] {0}).maximum(floor).sum();
+        NDArray perDimension = klPerEntry(mu, logVar).mean(new int[] {0});
+        return perDimension.maximum(Scalars.of(perDimension, floor)).sum();
     }
 
     /** KL of each (sample, dimension) entry: -0.5 (1 + log var - mu^2 - var). */
