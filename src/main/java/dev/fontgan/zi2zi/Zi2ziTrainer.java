@@ -19,6 +19,7 @@ import dev.fontgan.gan.StopSignal;
 import dev.fontgan.gan.Trainable;
 import dev.fontgan.gan.TrainingLoop;
 import dev.fontgan.gan.UpdateGuard;
+import dev.fontgan.nn.Scalars;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ public final class Zi2ziTrainer implements Trainable {
                 if (shuffledFake != null) {
                     NDList sf = d.forward(ps, new NDList(src, shuffledFake), true);
                     loss = loss.add(Losses.bceWithLogits(sf.get(0), 0f))
-                            .add(Losses.crossEntropy(sf.get(1), fakeStyles).mul(config.categoryWeight() * 0.5f));
+                            .add(Scalars.times(Losses.crossEntropy(sf.get(1), fakeStyles), config.categoryWeight() * 0.5f));
                 }
                 gc.backward(loss);
                 dLoss = loss.getFloat();
@@ -195,14 +196,14 @@ public final class Zi2ziTrainer implements Trainable {
                         NDArray cat = Losses.crossEntropy(df.get(1), styles);
                         NDArray l1 = Losses.l1(out0, tgt);
                         NDArray tv = Losses.totalVariation(out0);
-                        NDArray loss = adv.add(cat.mul(config.categoryWeight())).add(l1.mul(config.l1Weight()))
-                                .add(constLoss.mul(config.constWeight())).add(tv.mul(config.tvWeight()));
+                        NDArray loss = adv.add(Scalars.times(cat, config.categoryWeight())).add(Scalars.times(l1, config.l1Weight()))
+                                .add(Scalars.times(constLoss, config.constWeight())).add(Scalars.times(tv, config.tvWeight()));
                         if (fakeStyles != null) {
                             NDList so = g.forward(ps, new NDList(src, fakeStyles), true);
                             NDList sd = d.forward(ps, new NDList(src, so.get(0)), true);
                             loss = loss.add(adversarial.generator(sd.get(0)))
-                                    .add(Losses.crossEntropy(sd.get(1), fakeStyles).mul(config.categoryWeight()))
-                                    .add(Losses.mse(g.code(ps, so.get(0), true), so.get(1)).mul(config.constWeight()));
+                                    .add(Scalars.times(Losses.crossEntropy(sd.get(1), fakeStyles), config.categoryWeight()))
+                                    .add(Scalars.times(Losses.mse(g.code(ps, so.get(0), true), so.get(1)), config.constWeight()));
                         }
                         gc.backward(loss);
                         terms = new float[] {loss.getFloat(), l1.getFloat(), constLoss.getFloat(), cat.getFloat(),
@@ -244,7 +245,7 @@ public final class Zi2ziTrainer implements Trainable {
             fakeCategory = fk.get(1);
         }
         NDArray category = Losses.crossEntropy(realCategory, styles).add(Losses.crossEntropy(fakeCategory, styles));
-        return adversarial.discriminator(realBinary, fakeBinary).add(category.mul(config.categoryWeight() * 0.5f));
+        return adversarial.discriminator(realBinary, fakeBinary).add(Scalars.times(category, config.categoryWeight() * 0.5f));
     }
 
     private NDArray shuffled(NDArray styles, NDManager sub) {

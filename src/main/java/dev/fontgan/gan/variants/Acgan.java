@@ -14,6 +14,7 @@ import dev.fontgan.gan.Step;
 import dev.fontgan.gan.Variant;
 import dev.fontgan.gan.VariantConfig;
 import dev.fontgan.nn.Norm;
+import dev.fontgan.nn.Scalars;
 
 /**
  * Auxiliary-classifier GAN: G(z, y); D has a real/fake head and a K-class head (logits; the
@@ -84,7 +85,7 @@ public final class Acgan implements Variant {
             String second = half + ":";
             NDArray ms = Losses.modeSeeking(fakes.get(first), fakes.get(second), z.get(first), z.get(second));
             s.record("g_mode_seeking", ms);
-            return adv.generator(out.get(0)).add(cls).add(ms.mul(MODE_SEEKING));
+            return adv.generator(out.get(0)).add(cls).add(Scalars.times(ms, MODE_SEEKING));
         });
     }
 }

@@ -24,6 +24,7 @@ import dev.fontgan.nn.Norm;
 import dev.fontgan.nn.PatchDiscriminator;
 import dev.fontgan.nn.UNet;
 import dev.fontgan.nn.Upsampling;
+import dev.fontgan.nn.Scalars;
 
 /**
  * Pix2Pix: a U-Net G from the source glyph to the target font's glyph (dropout in the three
@@ -87,7 +88,7 @@ public final class Pix2Pix implements Variant {
             NDArray out = p.generate(b.sources(), null, true);
             NDArray l1 = Losses.l1(out, b.images());
             s.record("l1", l1);
-            return adv.generator(p.criticize(out, b.sources(), true).get(0)).add(l1.mul(L1_WEIGHT));
+            return adv.generator(p.criticize(out, b.sources(), true).get(0)).add(Scalars.times(l1, L1_WEIGHT));
         });
     }
 
