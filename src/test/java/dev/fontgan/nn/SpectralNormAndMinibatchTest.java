@@ -53,12 +53,18 @@ class SpectralNormAndMinibatchTest {
         return sigma;
     }
 
+    /** A 3 -> 6 channel spectral-norm down conv for (2, 3, 8, 8) inputs, initialised after seeding the engine. */
+    private static SpectralNormConv seededConv(NDManager m, int seed) {
+        Engine.getInstance().setRandomSeed(seed);
+        SpectralNormConv conv = SpectralNormConv.down(6);
+        conv.initialize(m, DataType.FLOAT32, new Shape(2, 3, 8, 8));
+        return conv;
+    }
+
     @Test
     void spectralNormKeepsTheLargestSingularValueAtOne() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(4);
-            SpectralNormConv conv = SpectralNormConv.down(6);
-            conv.initialize(m, DataType.FLOAT32, new Shape(2, 3, 8, 8));
+            SpectralNormConv conv = seededConv(m, 4);
             ParameterStore ps = new ParameterStore(m, false);
             NDArray x = m.randomNormal(new Shape(2, 3, 8, 8));
             NDArray raw = conv.getParameters().get("weight").getArray();
@@ -89,9 +95,7 @@ class SpectralNormAndMinibatchTest {
     @Test
     void aTrainingPassUsesTheVectorItJustUpdated() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(5);
-            SpectralNormConv conv = SpectralNormConv.down(6);
-            conv.initialize(m, DataType.FLOAT32, new Shape(2, 3, 8, 8));
+            SpectralNormConv conv = seededConv(m, 5);
             ParameterStore ps = new ParameterStore(m, false);
             NDArray x = m.randomNormal(new Shape(2, 3, 8, 8));
             NDArray u = conv.getParameters().get("u").getArray();
