@@ -21,6 +21,7 @@ public final class ClassGlyphData implements GanData {
     private final Map<String, Object> description;
     private final GlyphAugmenter.Distortions distortions;
     private final GlyphAugmenter augmenter;
+    private final float strokeWidthPx;
     private long cachedEpoch = -1;
     private int[] cachedOrder;
 
@@ -32,6 +33,15 @@ public final class ClassGlyphData implements GanData {
     /** @param distortions applied to every training draw; null for the clean glyphs */
     public ClassGlyphData(ClassGlyphs glyphs, long seed, Map<String, Object> description,
             GlyphAugmenter.Distortions distortions) {
+        this(glyphs, seed, description, distortions, 0f);
+    }
+
+    /**
+     * @param strokeWidthPx the stroke width {@code glyphs} were normalized to (0: fonts' own), for the
+     *     run config
+     */
+    public ClassGlyphData(ClassGlyphs glyphs, long seed, Map<String, Object> description,
+            GlyphAugmenter.Distortions distortions, float strokeWidthPx) {
         if (glyphs.size() == 0) {
             throw new IllegalArgumentException("no class glyphs");
         }
@@ -39,6 +49,7 @@ public final class ClassGlyphData implements GanData {
         this.seed = seed;
         this.description = description;
         this.distortions = distortions;
+        this.strokeWidthPx = strokeWidthPx;
         this.augmenter = distortions == null ? null : new GlyphAugmenter(glyphs.sizePx(), distortions);
     }
 
@@ -112,6 +123,9 @@ public final class ClassGlyphData implements GanData {
         m.put("fonts", glyphs.fontNames());
         if (distortions != null) {
             m.put("distortions", distortions.toString());
+        }
+        if (strokeWidthPx > 0) {
+            m.put("stroke_width_px", strokeWidthPx);
         }
         return m;
     }
