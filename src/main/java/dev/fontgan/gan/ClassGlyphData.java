@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.fontgan.Json;
 import dev.fontgan.data.ClassGlyphs;
 import dev.fontgan.data.GlyphAugmenter;
+import dev.fontgan.data.StrokeWeight;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -51,6 +52,17 @@ public final class ClassGlyphData implements GanData {
         this.distortions = distortions;
         this.strokeWidthPx = strokeWidthPx;
         this.augmenter = distortions == null ? null : new GlyphAugmenter(glyphs.sizePx(), distortions);
+    }
+
+    /**
+     * The glyphs as a variant trains on them: brought to its stroke width when it asks for one,
+     * distorted per draw as it asks.
+     */
+    public static ClassGlyphData forVariant(ClassGlyphs glyphs, long seed, Map<String, Object> description,
+            Variant variant) {
+        float stroke = variant.realStrokeWidthPx(glyphs.sizePx());
+        ClassGlyphs g = stroke > 0 ? glyphs.withStrokeWeight(new StrokeWeight(glyphs.sizePx(), stroke)) : glyphs;
+        return new ClassGlyphData(g, seed, description, variant.realDistortions(), stroke);
     }
 
     public ClassGlyphs glyphs() {

@@ -4,7 +4,6 @@ import dev.fontgan.FontganException;
 import dev.fontgan.Json;
 import dev.fontgan.Progress;
 import dev.fontgan.data.ClassGlyphs;
-import dev.fontgan.data.StrokeWeight;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -33,14 +32,8 @@ public record GanDataSpec(String fontsDir, String chars, String source, String t
     /** Renders the data a variant needs, with the distortions it asks for on its real glyphs. */
     public GanData load(Variant variant, Progress progress) {
         return switch (variant.data()) {
-            case CLASS_GLYPHS -> {
-                ClassGlyphs glyphs = ClassGlyphs.fromFolder(Path.of(fontsDir), chars, sizePx, 1.0, progress);
-                float stroke = variant.realStrokeWidthPx(sizePx);
-                if (stroke > 0) {
-                    glyphs = glyphs.withStrokeWeight(new StrokeWeight(sizePx, stroke));
-                }
-                yield new ClassGlyphData(glyphs, seed, toJson(), variant.realDistortions(), stroke);
-            }
+            case CLASS_GLYPHS -> ClassGlyphData.forVariant(
+                    ClassGlyphs.fromFolder(Path.of(fontsDir), chars, sizePx, 1.0, progress), seed, toJson(), variant);
             case PAIRED_GLYPHS -> {
                 PairedGlyphData d = PairedGlyphData.render(source, target, chars, sizePx, seed, progress);
                 yield d;
