@@ -137,7 +137,7 @@ public final class ClassGlyphData implements GanData {
             m.put("distortions", distortions.toString());
         }
         if (strokeWidthPx > 0) {
-            m.put("stroke_width_px", strokeWidthPx);
+            m.put("stroke_width_px", Double.parseDouble(Float.toString(strokeWidthPx))); // 2.3, not 2.2999999523
         }
         return m;
     }
