@@ -87,13 +87,6 @@ public final class ClassGlyphs {
                 fontList.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** A copy with every glyph's strokes brought to one weight (see {@link StrokeWeight}). */
-    public ClassGlyphs withStrokeWeight(StrokeWeight weight) {
-        byte[] px = pixels.clone();
-        weight.normalizeAll(px);
-        return new ClassGlyphs(sizePx, classes, fontNames, px, labels, fontIds);
-    }
-
     /**
      * Every font of a folder (catalog.json or scan; every collection member) that has at least
      * {@code minCoverage} of the charset, e.g. {@code fromFolder(fonts/, "digits", 32, 1.0)}.

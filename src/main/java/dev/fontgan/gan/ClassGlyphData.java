@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import dev.fontgan.Json;
 import dev.fontgan.data.ClassGlyphs;
 import dev.fontgan.data.GlyphAugmenter;
-import dev.fontgan.data.StrokeWeight;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -22,7 +21,6 @@ public final class ClassGlyphData implements GanData {
     private final Map<String, Object> description;
     private final GlyphAugmenter.Distortions distortions;
     private final GlyphAugmenter augmenter;
-    private final float strokeWidthPx;
     private long cachedEpoch = -1;
     private int[] cachedOrder;
 
@@ -34,15 +32,6 @@ public final class ClassGlyphData implements GanData {
     /** @param distortions applied to every training draw; null for the clean glyphs */
     public ClassGlyphData(ClassGlyphs glyphs, long seed, Map<String, Object> description,
             GlyphAugmenter.Distortions distortions) {
-        this(glyphs, seed, description, distortions, 0f);
-    }
-
-    /**
-     * @param strokeWidthPx the stroke width {@code glyphs} were normalized to (0: fonts' own), for the
-     *     run config
-     */
-    public ClassGlyphData(ClassGlyphs glyphs, long seed, Map<String, Object> description,
-            GlyphAugmenter.Distortions distortions, float strokeWidthPx) {
         if (glyphs.size() == 0) {
             throw new IllegalArgumentException("no class glyphs");
         }
@@ -50,19 +39,7 @@ public final class ClassGlyphData implements GanData {
         this.seed = seed;
         this.description = description;
         this.distortions = distortions;
-        this.strokeWidthPx = strokeWidthPx;
         this.augmenter = distortions == null ? null : new GlyphAugmenter(glyphs.sizePx(), distortions);
-    }
-
-    /**
-     * The glyphs as a variant trains on them: brought to its stroke width when it asks for one,
-     * distorted per draw as it asks.
-     */
-    public static ClassGlyphData forVariant(ClassGlyphs glyphs, long seed, Map<String, Object> description,
-            Variant variant) {
-        float stroke = variant.realStrokeWidthPx(glyphs.sizePx());
-        ClassGlyphs g = stroke > 0 ? glyphs.withStrokeWeight(new StrokeWeight(glyphs.sizePx(), stroke)) : glyphs;
-        return new ClassGlyphData(g, seed, description, variant.realDistortions(), stroke);
     }
 
     public ClassGlyphs glyphs() {
@@ -135,9 +112,6 @@ public final class ClassGlyphData implements GanData {
         m.put("fonts", glyphs.fontNames());
         if (distortions != null) {
             m.put("distortions", distortions.toString());
-        }
-        if (strokeWidthPx > 0) {
-            m.put("stroke_width_px", Double.parseDouble(Float.toString(strokeWidthPx))); // 2.3, not 2.2999999523
         }
         return m;
     }

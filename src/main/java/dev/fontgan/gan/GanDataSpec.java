@@ -32,8 +32,9 @@ public record GanDataSpec(String fontsDir, String chars, String source, String t
     /** Renders the data a variant needs, with the distortions it asks for on its real glyphs. */
     public GanData load(Variant variant, Progress progress) {
         return switch (variant.data()) {
-            case CLASS_GLYPHS -> ClassGlyphData.forVariant(
-                    ClassGlyphs.fromFolder(Path.of(fontsDir), chars, sizePx, 1.0, progress), seed, toJson(), variant);
+            case CLASS_GLYPHS -> new ClassGlyphData(
+                    ClassGlyphs.fromFolder(Path.of(fontsDir), chars, sizePx, 1.0, progress), seed, toJson(),
+                    variant.realDistortions());
             case PAIRED_GLYPHS -> {
                 PairedGlyphData d = PairedGlyphData.render(source, target, chars, sizePx, seed, progress);
                 yield d;

@@ -36,14 +36,6 @@ public interface Variant {
         return null;
     }
 
-    /**
-     * Mean stroke width in pixels every real class glyph is brought to before any distortion
-     * ({@link dev.fontgan.data.StrokeWeight}), or 0 to keep each font's own weight.
-     */
-    default float realStrokeWidthPx(int sizePx) {
-        return 0f;
-    }
-
     /** Builds the networks and optimizers. */
     Players build(VariantConfig config);
 

@@ -41,8 +41,8 @@ final class GanFixtures {
             return pairs();
         }
         ClassGlyphData clean = classGlyphs();
-        return v.realDistortions() == null && v.realStrokeWidthPx(SIZE) == 0 ? clean
-                : ClassGlyphData.forVariant(clean.glyphs(), 1, clean.describe(), v);
+        return v.realDistortions() == null ? clean
+                : new ClassGlyphData(clean.glyphs(), 1, clean.describe(), v.realDistortions());
     }
 
     static VariantConfig config(GanData data) {

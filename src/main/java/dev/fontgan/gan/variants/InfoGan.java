@@ -26,8 +26,8 @@ import dev.fontgan.nn.Norm;
  * classes, two continuous codes); a Q head on D's shared body predicts c; the mutual-information
  * term (lambda_cat 3, lambda_cont 0.1) updates G and Q in G's step and D's body and Q on the
  * critic's own fakes in D's step (Q's gradients from both steps meet in one auxiliary update).
- * Codes are never taken from real labels. Real glyphs are brought to one stroke width
- * ({@link #STROKE_WIDTH_PX_AT_32}) and distorted afresh on every draw ({@link #REAL_DISTORTIONS}).
+ * Codes are never taken from real labels. Real glyphs are distorted afresh on every draw
+ * ({@link #REAL_DISTORTIONS}).
  */
 public final class InfoGan implements Variant {
     /** Noise values G reads (of the shared {@code latentDim}); fewer leave digit identity to the code. */
@@ -47,14 +47,6 @@ public final class InfoGan implements Variant {
      */
     static final GlyphAugmenter.Distortions REAL_DISTORTIONS =
             new GlyphAugmenter.Distortions(0.7f, 0.2f, 1.2f, 0.9, 1.05, 5, 1.5, 0f, 0f);
-    /**
-     * Stroke width (px at 32 px, scaled with the size) every real glyph is brought to before the
-     * jitter ({@link dev.fontgan.data.StrokeWeight}): the 31 fonts' digits span 1.0-3.7 px, with an
-     * outline font and a gray one, and one code went to "faint glyphs of any digit" in every seed.
-     * Seed 1 at 6,000 steps: one-to-one code accuracy 93.8% (ten digits) vs 76.0% on the fonts' own
-     * weights; conditional batch norm on the code in G instead: 63.2%.
-     */
-    static final float STROKE_WIDTH_PX_AT_32 = 2.3f;
     private InfoCodes codes = new InfoCodes(10, 2, CATEGORICAL_WEIGHT, 0.1f);
 
     @Override
@@ -75,11 +67,6 @@ public final class InfoGan implements Variant {
     @Override
     public GlyphAugmenter.Distortions realDistortions() {
         return REAL_DISTORTIONS;
-    }
-
-    @Override
-    public float realStrokeWidthPx(int sizePx) {
-        return STROKE_WIDTH_PX_AT_32 * sizePx / 32f;
     }
 
     @Override
