@@ -187,13 +187,16 @@ def bench(name, batch, width, warmup, iterations):
     for _ in range(warmup):
         step()
     ms = []
+    process0 = time.process_time()  # every thread of the process: at two threads, the work both did
     for _ in range(iterations):
         t0 = time.perf_counter()
         step()
         ms.append((time.perf_counter() - t0) * 1000)
+    process_ms = (time.process_time() - process0) * 1000 / iterations
     med = statistics.median(ms)
     return {"variant": name, "size": size, "batch": batch, "width": width, "images_per_s": batch * 1000 / med,
             "ms_per_step": med, "min_ms_per_step": min(ms), "iterations": iterations,
+            "process_cpu_ms_per_step": process_ms,
             "g_params": sum(p.numel() for p in g.parameters()), "d_params": sum(p.numel() for p in d.parameters()),
             "threads": torch.get_num_threads(), "torch": torch.__version__}
 
