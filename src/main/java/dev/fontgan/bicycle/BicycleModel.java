@@ -192,6 +192,7 @@ public final class BicycleModel implements AutoCloseable {
                 if (k % 2 == 0) {
                     NDList posterior = encoder.forward(parameters, new NDList(target), false);
                     NDArray mu = posterior.get(0);
+                    // number operand: no gradient (no collector here)
                     z = mu.add(step.randomNormal(mu.getShape()).mul(posterior.get(1).mul(0.5f).exp()));
                 } else {
                     z = step.randomNormal(new Shape(source.getShape().get(0), latentSize()));

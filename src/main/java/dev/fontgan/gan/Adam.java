@@ -44,14 +44,14 @@ public final class Adam extends ParameterOptimizer {
     protected NDArray updateFlat(NDArray g, NDArray[] s, float lr, long step, NDManager scratch) {
         double bc1 = 1 - Math.pow(beta1, step);
         double rootBc2 = Math.sqrt(1 - Math.pow(beta2, step));
-        NDArray scaled = g.mul(1f - beta1);
+        NDArray scaled = g.mul(1f - beta1); // number operand: no gradient (optimizer step)
         // g * g, not square(): libtorch's square is pow(g, 2), 1.7x the CPU of a product here
         NDArray squared = g.mul(g);
         scaled.attach(scratch);
         squared.attach(scratch);
         s[0].muli(beta1).addi(scaled);
         s[1].muli(beta2).addi(squared.muli(1f - beta2));
-        NDArray numerator = s[0].mul((float) (lr * rootBc2 / bc1));
+        NDArray numerator = s[0].mul((float) (lr * rootBc2 / bc1)); // number operand: no gradient
         NDArray denominator = s[1].sqrt();
         numerator.attach(scratch);
         denominator.attach(scratch);

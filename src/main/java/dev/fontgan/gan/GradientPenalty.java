@@ -75,6 +75,7 @@ public final class GradientPenalty implements Regularizer {
             }
             case PERTURBED_REALS -> {
                 float std = (float) Math.sqrt(r.sub(r.mean()).square().mean().getFloat());
+                // number operand: no gradient (noise)
                 NDArray noisy = r.add(r.getManager().randomUniform(0f, 1f, s).mul(0.5f * std));
                 NDArray alpha = r.getManager().randomUniform(0f, 1f, perSample);
                 yield r.add(noisy.sub(r).mul(alpha));

@@ -26,11 +26,11 @@ public final class Sgd extends ParameterOptimizer {
     @Override
     protected void update(NDArray w, NDArray g, NDArray[] s, float lr, long step, NDManager scratch) {
         if (momentum == 0f) {
-            w.subi(g.mul(lr));
+            w.subi(g.mul(lr)); // number operand: no gradient (optimizer step)
             return;
         }
         s[0].muli(momentum).addi(g);
-        NDArray delta = s[0].mul(lr);
+        NDArray delta = s[0].mul(lr); // number operand: no gradient (optimizer step)
         delta.attach(scratch);
         w.subi(delta);
     }
