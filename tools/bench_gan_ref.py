@@ -165,7 +165,7 @@ def pix2pix_step(g, d, og, od, src, tgt):
     set_requires_grad(d, True)
 
 
-def bench(name, batch, width, warmup, iterations):
+def bench(name, batch, width, warmup, iterations, profile=None):
     torch.manual_seed(1)
     if name == "dcgan":
         size, latent = 32, 64
@@ -186,14 +186,22 @@ def bench(name, batch, width, warmup, iterations):
     od = torch.optim.Adam(d.parameters(), 2e-4, betas=(0.5, 0.999))
     for _ in range(warmup):
         step()
+    if profile:  # per-op chrome trace of the timed iterations (tools/profile_ops.py)
+        with torch.autograd.profiler.profile(record_shapes=True) as prof:
+            for _ in range(iterations):
+                step()
+        prof.export_chrome_trace(profile)
     ms = []
+    process0 = time.process_time()  # every thread of the process: at two threads, the work both did
     for _ in range(iterations):
         t0 = time.perf_counter()
         step()
         ms.append((time.perf_counter() - t0) * 1000)
+    process_ms = (time.process_time() - process0) * 1000 / iterations
     med = statistics.median(ms)
     return {"variant": name, "size": size, "batch": batch, "width": width, "images_per_s": batch * 1000 / med,
             "ms_per_step": med, "min_ms_per_step": min(ms), "iterations": iterations,
+            "process_cpu_ms_per_step": process_ms,
             "g_params": sum(p.numel() for p in g.parameters()), "d_params": sum(p.numel() for p in d.parameters()),
             "threads": torch.get_num_threads(), "torch": torch.__version__}
 
@@ -206,10 +214,11 @@ def main():
     ap.add_argument("--warmup", type=int, default=5)
     ap.add_argument("--iterations", type=int, default=20)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--profile", help="also write a per-op chrome trace of the timed iterations here")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     names = ["dcgan", "pix2pix"] if a.variant == "both" else [a.variant]
-    out = {n: bench(n, a.batch, a.width, a.warmup, a.iterations) for n in names}
+    out = {n: bench(n, a.batch, a.width, a.warmup, a.iterations, a.profile) for n in names}
     print(json.dumps(out if len(out) > 1 else out[names[0]]))
 
 

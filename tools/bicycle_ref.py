@@ -170,6 +170,7 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--iters", type=int, default=10)
+    p.add_argument("--profile", help="also write a per-op chrome trace of --iters iterations here (tools/profile_ops.py)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
@@ -225,6 +226,11 @@ def main():
 
     for _ in range(a.warmup):
         step()
+    if a.profile:
+        with torch.autograd.profiler.profile(record_shapes=True) as prof:
+            for _ in range(a.iters):
+                step()
+        prof.export_chrome_trace(a.profile)
     ms, cpu = [], []
     process0 = time.process_time()  # every thread of the process: at two threads, the work both did
     for _ in range(a.iters):

@@ -56,6 +56,15 @@ final class ClassifierTrainCommand implements Callable<Integer> {
             description = "Draws per epoch at least this many glyphs of each font (default ${DEFAULT-VALUE}).")
     int minPerStyle;
 
+    @Option(names = "--clean", defaultValue = "0",
+            description = "Share of draws shown undistorted, as the fonts' own glyphs are read (default ${DEFAULT-VALUE}).")
+    double cleanShare;
+
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "Start from this classifier's weights (same characters, fonts, size and architecture); "
+                    + "its held-out pairs stay held out, --held-out is then ignored.")
+    Path init;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE|DIR",
             description = "Classifier file to write (a folder gets glyph-classifier.zip).")
     Path out;
@@ -81,11 +90,17 @@ final class ClassifierTrainCommand implements Callable<Integer> {
         }
         ClassifierTrainer.Config config = ClassifierTrainer.Config.defaults().withSize(sizePx).withEpochs(epochs)
                 .withSeed(seed).withArch(arch).withBatchSize(batchSize).withLearningRate(learningRate)
-                .withHeldOutFraction(heldOut).withMinSamplesPerStyle(minPerStyle);
+                .withHeldOutFraction(heldOut).withMinSamplesPerStyle(minPerStyle).withCleanShare(cleanShare);
         Path file = Files.isDirectory(out) || out.toString().endsWith("/") ? out.resolve("glyph-classifier.zip") : out;
+        GlyphClassifier start = init == null ? null : GlyphClassifier.load(init);
         ClassifierTrainer.Result r;
         try (Progress progress = common.progress()) {
-            r = ClassifierTrainer.train(styleFonts, codePoints, config, progress);
+            r = ClassifierTrainer.train(styleFonts, codePoints, config, start, progress);
+        } catch (RuntimeException e) {
+            if (start != null) {
+                start.close();
+            }
+            throw e;
         }
         try (GlyphClassifier classifier = r.classifier()) {
             classifier.save(file);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -35,55 +36,65 @@ import java.util.Random;
 public final class ClassifierTrainer {
     /** Training settings; {@link #defaults()} gives the ones the shipped classifier used. */
     public record Config(int sizePx, Normalization normalization, ClassifierArch arch, int epochs, int batchSize,
-            float learningRate, long seed, double heldOutFraction, int minSamplesPerStyle) {
+            float learningRate, long seed, double heldOutFraction, int minSamplesPerStyle, double cleanShare) {
         public Config {
             if (epochs < 1 || batchSize < 2) {
                 throw new FontganException("--epochs", "need at least 1 epoch and a batch of 2, got " + epochs
                         + " / " + batchSize);
             }
+            if (!(cleanShare >= 0 && cleanShare <= 1)) {
+                throw new FontganException("--clean", "share of undistorted draws must be in [0, 1], got " + cleanShare);
+            }
         }
 
         public static Config defaults() {
-            return new Config(64, Normalization.INK, ClassifierArch.DEFAULT, 3, 64, 2e-3f, 1, 0.05, 400);
+            return new Config(64, Normalization.INK, ClassifierArch.DEFAULT, 3, 64, 2e-3f, 1, 0.05, 400, 0);
         }
 
         public Config withSize(int px) {
             return new Config(px, normalization, arch, epochs, batchSize, learningRate, seed, heldOutFraction,
-                    minSamplesPerStyle);
+                    minSamplesPerStyle, cleanShare);
         }
 
         public Config withEpochs(int n) {
             return new Config(sizePx, normalization, arch, n, batchSize, learningRate, seed, heldOutFraction,
-                    minSamplesPerStyle);
+                    minSamplesPerStyle, cleanShare);
         }
 
         public Config withSeed(long s) {
             return new Config(sizePx, normalization, arch, epochs, batchSize, learningRate, s, heldOutFraction,
-                    minSamplesPerStyle);
+                    minSamplesPerStyle, cleanShare);
         }
 
         public Config withArch(ClassifierArch a) {
             return new Config(sizePx, normalization, a, epochs, batchSize, learningRate, seed, heldOutFraction,
-                    minSamplesPerStyle);
+                    minSamplesPerStyle, cleanShare);
         }
 
         public Config withBatchSize(int b) {
             return new Config(sizePx, normalization, arch, epochs, b, learningRate, seed, heldOutFraction,
-                    minSamplesPerStyle);
+                    minSamplesPerStyle, cleanShare);
         }
 
         public Config withLearningRate(float lr) {
             return new Config(sizePx, normalization, arch, epochs, batchSize, lr, seed, heldOutFraction,
-                    minSamplesPerStyle);
+                    minSamplesPerStyle, cleanShare);
         }
 
         public Config withHeldOutFraction(double f) {
             return new Config(sizePx, normalization, arch, epochs, batchSize, learningRate, seed, f,
-                    minSamplesPerStyle);
+                    minSamplesPerStyle, cleanShare);
         }
 
         public Config withMinSamplesPerStyle(int n) {
-            return new Config(sizePx, normalization, arch, epochs, batchSize, learningRate, seed, heldOutFraction, n);
+            return new Config(sizePx, normalization, arch, epochs, batchSize, learningRate, seed, heldOutFraction, n,
+                    cleanShare);
+        }
+
+        /** Share of draws shown undistorted, as the fonts' own glyphs are read at evaluation. */
+        public Config withCleanShare(double share) {
+            return new Config(sizePx, normalization, arch, epochs, batchSize, learningRate, seed, heldOutFraction,
+                    minSamplesPerStyle, share);
         }
     }
 
@@ -93,17 +104,56 @@ public final class ClassifierTrainer {
 
     private ClassifierTrainer() {}
 
-    /** Renders the fonts' glyphs of {@code codePoints} and trains on them. */
+    /** Renders the fonts' glyphs of {@code codePoints} and trains a fresh classifier on them. */
     public static Result train(List<StyleFont> fonts, int[] codePoints, Config config, Progress progress) {
+        return train(fonts, codePoints, config, null, progress);
+    }
+
+    /**
+     * Renders the fonts' glyphs and trains on them, starting from {@code warmStart}'s weights when
+     * it is not null. A warm start must have the same characters, fonts, image size, normalization
+     * and architecture, and keeps its own held-out pairs (so they stay unseen); the result's
+     * classifier is then {@code warmStart} itself, trained further.
+     */
+    public static Result train(List<StyleFont> fonts, int[] codePoints, Config config, GlyphClassifier warmStart,
+            Progress progress) {
+        List<String> names = fonts.stream().map(StyleFont::name).toList();
         HeldOutPairs split = new HeldOutPairs(config.seed(), config.heldOutFraction());
+        if (warmStart != null) {
+            checkWarmStart(warmStart, names, codePoints, config);
+            split = warmStart.heldOut();
+        }
         LabelledGlyphs data = LabelledGlyphs.render(fonts, codePoints, config.sizePx(), config.normalization(),
                 split, progress);
-        List<String> names = fonts.stream().map(StyleFont::name).toList();
-        return train(data, names, codePoints, split, config, progress);
+        return train(data, names, codePoints, split, config, warmStart, progress);
+    }
+
+    private static void checkWarmStart(GlyphClassifier init, List<String> names, int[] codePoints, Config config) {
+        String problem = null;
+        if (init.sizePx() != config.sizePx()) {
+            problem = "is " + init.sizePx() + " px, training asks for " + config.sizePx();
+        } else if (init.normalization() != config.normalization()) {
+            problem = "uses " + init.normalization().id() + " normalization, training " + config.normalization().id();
+        } else if (!init.arch().equals(config.arch())) {
+            problem = "has architecture " + init.arch().toJson() + ", training asks for " + config.arch().toJson();
+        } else if (!Arrays.equals(init.codePoints(), codePoints)) {
+            problem = "knows " + init.codePoints().length + " characters, --chars gives " + codePoints.length
+                    + " (they must be the same, in the same order)";
+        } else if (!init.styleNames().equals(names)) {
+            problem = "has styles " + init.styleNames() + ", the fonts are " + names;
+        }
+        if (problem != null) {
+            throw new FontganException("--init", "the starting classifier " + problem);
+        }
     }
 
     static Result train(LabelledGlyphs data, List<String> styleNames, int[] codePoints, HeldOutPairs split,
             Config config, Progress progress) {
+        return train(data, styleNames, codePoints, split, config, null, progress);
+    }
+
+    private static Result train(LabelledGlyphs data, List<String> styleNames, int[] codePoints, HeldOutPairs split,
+            Config config, GlyphClassifier warmStart, Progress progress) {
         TorchRuntime.configure();
         long started = System.nanoTime();
         int[] pairs = trainingPairs(data);
@@ -118,8 +168,10 @@ public final class ClassifierTrainer {
         int totalSteps = stepsPerEpoch * config.epochs();
 
         Engine.getInstance().setRandomSeed((int) config.seed());
-        GlyphClassifier classifier = GlyphClassifier.create(config.arch(), config.sizePx(), config.normalization(),
-                codePoints, styleNames, split);
+        Map<String, Object> previousTraining = warmStart == null ? null : warmStart.training();
+        // Trainer.initialize keeps parameters that already hold values, so a warm start keeps its weights
+        GlyphClassifier classifier = warmStart != null ? warmStart : GlyphClassifier.create(config.arch(),
+                config.sizePx(), config.normalization(), codePoints, styleNames, split);
         Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
         Tracker lr = Tracker.cosine().setBaseValue(config.learningRate())
                 .optFinalValue(config.learningRate() * 0.02f).setMaxUpdates(Math.max(1, totalSteps)).build();
@@ -152,7 +204,10 @@ public final class ClassifierTrainer {
                         styleLabels[i] = data.style[samples[i]];
                     }
                     try (NDManager sub = classifier.model().getNDManager().newSubManager()) {
-                        NDArray x = augmenter.augmentedBatch(sub, data.pixels, samples, random);
+                        NDArray x = config.cleanShare() > 0
+                                ? partlyCleanBatch(sub, augmenter, data.pixels, samples, config.cleanShare(), size,
+                                        random)
+                                : augmenter.augmentedBatch(sub, data.pixels, samples, random);
                         NDArray yc = sub.create(contentLabels);
                         NDArray ys = sub.create(styleLabels);
                         try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -179,18 +234,43 @@ public final class ClassifierTrainer {
             }
             progress.close();
         } catch (RuntimeException e) {
-            classifier.close();
+            if (warmStart == null) {
+                classifier.close();
+            }
             throw e;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double contentAcc = seen == 0 ? Double.NaN : (double) correctContent / seen;
         double styleAcc = seen == 0 ? Double.NaN : (double) correctStyle / seen;
-        classifier.setTraining(Json.obj("epochs", config.epochs(), "steps", step, "batch_size", b,
+        Map<String, Object> facts = Json.obj("epochs", config.epochs(), "steps", step, "batch_size", b,
                 "learning_rate", Double.parseDouble(Float.toString(config.learningRate())), "seed", config.seed(),
                 "train_pairs", pairs.length, "held_out_pairs", data.heldOutCount(),
-                "min_samples_per_style", config.minSamplesPerStyle(), "seconds", Math.rint(seconds * 10) / 10,
-                "last_epoch_content_acc", contentAcc, "last_epoch_style_acc", styleAcc));
+                "min_samples_per_style", config.minSamplesPerStyle(), "clean_share", config.cleanShare(),
+                "seconds", Math.rint(seconds * 10) / 10,
+                "last_epoch_content_acc", contentAcc, "last_epoch_style_acc", styleAcc);
+        if (previousTraining != null) {
+            facts.put("warm_start", previousTraining); // the run this one continued, with its own history
+        }
+        classifier.setTraining(facts);
         return new Result(classifier, step, pairs.length, data.heldOutCount(), seconds, contentAcc, styleAcc);
+    }
+
+    /** A batch where each draw is, with probability {@code cleanShare}, the glyph as rendered, else distorted. */
+    private static NDArray partlyCleanBatch(NDManager manager, GlyphAugmenter augmenter, byte[] pixels, int[] samples,
+            double cleanShare, int size, Random random) {
+        int area = size * size;
+        float[] batch = new float[samples.length * area];
+        for (int i = 0; i < samples.length; i++) {
+            if (random.nextDouble() < cleanShare) {
+                augmenter.copy(pixels, samples[i] * area, batch, i * area);
+            } else {
+                augmenter.augment(pixels, samples[i] * area, batch, i * area, random);
+            }
+        }
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = batch[i] * 2f - 1f; // ink [0, 1] -> [-1, 1], as GlyphTensors
+        }
+        return manager.create(batch, new Shape(samples.length, 1, size, size));
     }
 
     private static int[] trainingPairs(LabelledGlyphs data) {

@@ -45,7 +45,8 @@ public final class Adam extends ParameterOptimizer {
         double bc1 = 1 - Math.pow(beta1, step);
         double rootBc2 = Math.sqrt(1 - Math.pow(beta2, step));
         NDArray scaled = g.mul(1f - beta1); // number operand: no gradient (optimizer step)
-        NDArray squared = g.square();
+        // g * g, not square(): libtorch's square is pow(g, 2), 1.7x the CPU of a product here
+        NDArray squared = g.mul(g);
         scaled.attach(scratch);
         squared.attach(scratch);
         s[0].muli(beta1).addi(scaled);

@@ -56,6 +56,33 @@ class ClassifierCommandTest {
         assertTrue(report.get("content_acc") instanceof Number);
         assertEquals(3, ((List<?>) report.get("styles")).size());
         assertTrue(((Number) report.get("held_out_pairs")).longValue() > 0);
+
+        // warm start: one more epoch from the file, partly on undistorted draws
+        Path more = dir.resolve("more.zip");
+        List<String> again = new ArrayList<>(train);
+        again.set(again.indexOf(model.toString()), more.toString());
+        again.set(again.indexOf("0.2"), "0.0"); // ignored: a warm start keeps its own held-out pairs
+        again.set(again.indexOf("--epochs") + 1, "1");
+        again.addAll(List.of("--init", model.toString(), "--clean", "0.5"));
+        Run w = run(again.toArray(String[]::new));
+        assertEquals(0, w.code(), w.err());
+        try (dev.fontgan.eval.GlyphClassifier c = dev.fontgan.eval.GlyphClassifier.load(more)) {
+            assertTrue(c.training().get("warm_start") instanceof Map<?, ?>, c.training().toString());
+            assertEquals(0.2, c.heldOut().fraction()); // the starting file's held-out pairs
+        }
+        // a starting file for other characters is refused in one line, and nothing is written
+        List<String> other = new ArrayList<>(again);
+        other.set(other.indexOf("0123456789"), "012345678");
+        other.set(other.indexOf(more.toString()), dir.resolve("other.zip").toString());
+        Run o = run(other.toArray(String[]::new));
+        assertEquals(1, o.code());
+        assertEquals(1, o.err().trim().lines().count(), o.err());
+        assertTrue(o.err().contains("--init") && o.err().contains("characters"), o.err());
+        assertTrue(!Files.exists(dir.resolve("other.zip")));
+        other.set(other.indexOf(model.toString()), dir.resolve("none.zip").toString());
+        Run n = run(other.toArray(String[]::new));
+        assertEquals(1, n.code());
+        assertTrue(n.err().contains("none.zip") && n.err().contains("no such classifier file"), n.err());
     }
 
     @Test

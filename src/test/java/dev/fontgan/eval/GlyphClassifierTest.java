@@ -111,6 +111,41 @@ class GlyphClassifierTest {
     }
 
     @Test
+    void warmStartKeepsTheStartingWeightsAndRefusesAMismatch(@TempDir Path dir) {
+        assumeTrained();
+        Path file = dir.resolve("start.zip");
+        trained.save(file);
+        // a learning rate too small to move anything: what it reads must come from the starting weights
+        ClassifierTrainer.Config still = ClassifierTrainer.Config.defaults().withSize(32)
+                .withArch(new ClassifierArch(12, 48)).withEpochs(1).withBatchSize(32).withSeed(5)
+                .withHeldOutFraction(0.0).withMinSamplesPerStyle(64).withLearningRate(1e-9f).withCleanShare(0.5);
+        ClassifierTrainer.Result warm = ClassifierTrainer.train(fonts, DIGITS, still, GlyphClassifier.load(file),
+                Progress.NONE);
+        try (GlyphClassifier c = warm.classifier()) {
+            ClassifierEvaluation.Report r = ClassifierEvaluation.run(c, fonts, DIGITS, 77, Progress.NONE);
+            assertTrue(r.clean().content().value() > 0.9, "warm clean content " + r.clean().content());
+            assertTrue(c.training().get("warm_start") instanceof java.util.Map<?, ?> prev
+                    && ((Number) prev.get("epochs")).intValue() == 6, "history " + c.training());
+            assertEquals(0.5, ((Number) c.training().get("clean_share")).doubleValue());
+        }
+        ClassifierTrainer.Result cold = ClassifierTrainer.train(fonts, DIGITS, still, Progress.NONE);
+        try (GlyphClassifier c = cold.classifier()) {
+            ClassifierEvaluation.Report r = ClassifierEvaluation.run(c, fonts, DIGITS, 77, Progress.NONE);
+            assertTrue(r.clean().content().value() < 0.5, "untrained clean content " + r.clean().content());
+        }
+        try (GlyphClassifier start = GlyphClassifier.load(file)) {
+            FontganException e = assertThrows(FontganException.class, () -> ClassifierTrainer.train(fonts,
+                    "0123456789A".codePoints().toArray(), still, start, Progress.NONE));
+            assertTrue(e.getMessage().contains("starting classifier knows 10 characters"), e.getMessage());
+            assertThrows(FontganException.class, () -> ClassifierTrainer.train(fonts.subList(0, 2), DIGITS, still,
+                    start, Progress.NONE));
+            assertThrows(FontganException.class, () -> ClassifierTrainer.train(fonts, DIGITS,
+                    still.withArch(new ClassifierArch(8, 48)), start, Progress.NONE));
+        }
+        assertThrows(FontganException.class, () -> still.withCleanShare(1.5));
+    }
+
+    @Test
     void saveThenLoadGivesIdenticalOutputs(@TempDir Path dir) {
         assumeTrained();
         Path file = dir.resolve("digits.zip");

@@ -75,6 +75,50 @@ class PhaseUpConvTest {
         }
     }
 
+    /**
+     * The interleave index is cached per shape outside every step's manager: it survives the step
+     * that made it, and one evicted (more shapes than the cache holds) while a graph still reads it
+     * leaves that graph's backward intact.
+     */
+    @Test
+    void cachedIndexOutlivesStepsAndEviction() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            NDArray x = m.randomNormal(new Shape(2, 3, 8, 8));
+            NDArray w = m.randomNormal(new Shape(4, 3, 3, 3));
+            NDArray expected = reference(x, w, null);
+            NDArray first = PhaseUpConv.interleaveIndex(2, 4, 8, 8);
+            for (int step = 0; step < 2; step++) {
+                try (NDManager s = m.newSubManager()) {
+                    NDArray xs = x.duplicate();
+                    xs.attach(s);
+                    assertTrue(maxDiff(expected, PhaseUpConv.forward(xs, w, null)) < 1e-4f, "step " + step);
+                }
+            }
+            assertTrue(first == PhaseUpConv.interleaveIndex(2, 4, 8, 8), "made once per shape");
+            try (NDManager s = m.newSubManager()) {
+                NDArray xs = x.duplicate();
+                xs.attach(s);
+                xs.setRequiresGradient(true);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray y = PhaseUpConv.forward(xs, w, null);
+                    for (long h = 1; h <= 20; h++) {
+                        PhaseUpConv.interleaveIndex(1, 1, h, 3); // pushes (2, 4, 8, 8) out of the cache
+                    }
+                    assertTrue(first != PhaseUpConv.interleaveIndex(2, 4, 8, 8), "evicted and made again");
+                    gc.backward(y.sum());
+                }
+                NDArray xr = x.duplicate();
+                xr.setRequiresGradient(true);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(reference(xr, w, null).sum());
+                }
+                assertTrue(maxDiff(xr.getGradient(), xs.getGradient()) < 1e-4f, "gradient through an evicted index");
+                assertTrue(xr.getGradient().abs().max().getFloat() > 0.1f);
+            }
+        }
+    }
+
     @Test
     void worksWithoutBiasAndRefusesOtherKernels() {
         try (NDManager m = NDManager.newBaseManager()) {
