@@ -25,8 +25,11 @@ public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate,
      *     whose KL is below it gets no pull toward the prior, so the codes cannot collapse into it
      * @param logVarBound L of the soft limit log var = L * tanh(raw / L) on E's log variance head, 0
      *     (off, the paper's unbounded head); see {@link #DEFAULT_LOG_VAR_BOUND}
+     * @param styleHeadRateScale the auxiliary style head's rate as a share of G's, 0 = E's rate (as
+     *     before it existed); a head at E's quartered rate barely moved in 350 iterations (loss at
+     *     ln 14), so its gradient into E said nothing about fonts: the head needs its own rate
      */
-    public record EncoderStability(float rateScale, float klFreeBits, float logVarBound) {
+    public record EncoderStability(float rateScale, float klFreeBits, float logVarBound, float styleHeadRateScale) {
         /**
          * 6: the bicycle run behind the shipped pack kept |log var| below 3.5 for 20,000 iterations,
          * and its continuation at twice G's rate ran to 72 (sigma e^-36, KL 94-99) in 2,000. With L
@@ -44,11 +47,16 @@ public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate,
             this(rateScale, klFreeBits, 0f);
         }
 
+        public EncoderStability(float rateScale, float klFreeBits, float logVarBound) {
+            this(rateScale, klFreeBits, logVarBound, 0f);
+        }
+
         public EncoderStability {
             if (!(rateScale > 0) || !Float.isFinite(rateScale) || !(klFreeBits >= 0) || !Float.isFinite(klFreeBits)
-                    || !(logVarBound >= 0) || !Float.isFinite(logVarBound)) {
-                throw new IllegalArgumentException(
-                        "encoder rate scale must be > 0, KL free bits and the log variance bound >= 0, all finite");
+                    || !(logVarBound >= 0) || !Float.isFinite(logVarBound)
+                    || !(styleHeadRateScale >= 0) || !Float.isFinite(styleHeadRateScale)) {
+                throw new IllegalArgumentException("encoder rate scale must be > 0, KL free bits, the log variance"
+                        + " bound and the style head's rate scale >= 0, all finite");
             }
         }
 
@@ -63,9 +71,14 @@ public record BicycleConfig(BicycleArch arch, int batchSize, float learningRate,
             return logVarBound > 0 ? Scalars.times(Scalars.over(raw, logVarBound).tanh(), logVarBound) : raw;
         }
 
+        /** The style head's rate as a share of G's. */
+        public float styleHeadScale() {
+            return styleHeadRateScale > 0 ? styleHeadRateScale : rateScale;
+        }
+
         public Map<String, Object> toJson() {
             return Json.obj("rate_scale", (double) rateScale, "kl_free_bits", (double) klFreeBits,
-                    "log_var_bound", (double) logVarBound);
+                    "log_var_bound", (double) logVarBound, "style_head_rate_scale", (double) styleHeadRateScale);
         }
     }
 

@@ -105,6 +105,11 @@ public final class BicycleTrainer implements Trainable {
         return config;
     }
 
+    /** The auxiliary style head, null when the style loss is off (tests). */
+    Linear styleHead() {
+        return styleHead;
+    }
+
     @Override
     public long step() {
         return step;
@@ -227,7 +232,8 @@ public final class BicycleTrainer implements Trainable {
             if (styleOptimizer == null) {
                 guard.apply(lr, new float[] {1f, eScale}, generatorOptimizer, encoderOptimizer);
             } else {
-                guard.apply(lr, new float[] {1f, eScale, eScale}, generatorOptimizer, encoderOptimizer, styleOptimizer);
+                guard.apply(lr, new float[] {1f, eScale, config.encoder().styleHeadScale()}, generatorOptimizer,
+                        encoderOptimizer, styleOptimizer);
             }
             if (!guard.endIteration(step + 1)) {
                 // the weights are untouched, so the loop must not stop on this iteration's NaN losses
@@ -236,6 +242,9 @@ public final class BicycleTrainer implements Trainable {
             out.put("lr", lr);
             if (eScale != 1f) {
                 out.put("lr_e", lr * eScale);
+            }
+            if (styleOptimizer != null) {
+                out.put("lr_style", lr * config.encoder().styleHeadScale());
             }
             if (guard.skipped() > 0) {
                 out.put("skipped", (float) guard.skipped()); // since this process started

@@ -89,6 +89,10 @@ final class TrainBicycleCommand implements Callable<Integer> {
                     + "0 = off (default: ${DEFAULT-VALUE}).")
     float logVarBound = BicycleConfig.EncoderStability.DEFAULT_LOG_VAR_BOUND;
 
+    @Option(names = "--style-lr-scale", defaultValue = "0",
+            description = "The --style head's learning rate as a share of G's, 0 = E's rate (default: ${DEFAULT-VALUE}).")
+    float styleRateScale;
+
     @Option(names = "--classifier", description = "Glyph classifier for the feature loss (default: the shipped one).")
     Path classifier;
 
@@ -129,12 +133,16 @@ final class TrainBicycleCommand implements Callable<Integer> {
         if (!(logVarBound >= 0) || logVarBound > 100) {
             throw new FontganException("--log-var-bound", "must be in [0, 100]");
         }
+        if (!(styleRateScale >= 0) || styleRateScale > 1000) {
+            throw new FontganException("--style-lr-scale", "must be in [0, 1000]");
+        }
         BicycleArch a = BicycleArch.named(arch).withInjection(BicycleArch.injection(injection));
         BicycleConfig config = BicycleConfig.defaults().withArch(a).withBatchSize(batch)
                 .withLearningRate(lr, halveEvery, Math.min(lrFloor, lr)).withSeed(seed)
                 .withSchedule(sampleEvery, checkpointEvery, logEvery)
                 .withWeights(new BicycleConfig.LossWeights(gan, gan2, l1, kl, latent, tv, feature, style, modeSeeking))
-                .withEncoderStability(new BicycleConfig.EncoderStability(encoderRateScale, klFreeBits, logVarBound));
+                .withEncoderStability(new BicycleConfig.EncoderStability(encoderRateScale, klFreeBits, logVarBound,
+                        styleRateScale));
         PairBatches pairs = PairData.open(data, seed);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("data", data.toString());

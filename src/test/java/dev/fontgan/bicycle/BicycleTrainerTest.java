@@ -264,6 +264,32 @@ class BicycleTrainerTest {
         assertArrayEquals(full[1], quarter[1], 1e-7f, "G's update does not depend on E's rate");
     }
 
+    @Test
+    void styleHeadRateScaleScalesOnlyTheHeadsUpdate() {
+        float[][] atEncoderRate = firstStyledUpdate(0f);
+        float[][] tenfold = firstStyledUpdate(2.5f);
+        // E at a quarter of G's rate; the head at E's rate by default, at 2.5x G's (10x E's) when set
+        assertTrue(norm(atEncoderRate[0]) > 0, "the head moved");
+        for (int i = 0; i < atEncoderRate[0].length; i++) {
+            assertEquals(10f * atEncoderRate[0][i], tenfold[0][i], 1e-6f);
+        }
+        assertArrayEquals(atEncoderRate[1], tenfold[1], 1e-7f, "E's update does not depend on the head's rate");
+        assertThrows(IllegalArgumentException.class, () -> new BicycleConfig.EncoderStability(1, 0, 6, -1));
+    }
+
+    /** The style head's and E's weight change in the first iteration with the head at {@code headScale}. */
+    private static float[][] firstStyledUpdate(float headScale) {
+        BicycleConfig c = tiny(4).withWeights(new BicycleConfig.LossWeights(1, 1, 10, 0.01f, 0.5f, 1e-4f, 0, 1, 0))
+                .withEncoderStability(new BicycleConfig.EncoderStability(0.25f, 0, 6, headScale));
+        try (BicycleTrainer t = new BicycleTrainer(c, pairs(), null)) {
+            float[] h0 = flat(t.styleHead());
+            float[] e0 = flat(t.model().encoder());
+            Map<String, Float> l = t.runIteration();
+            assertEquals(1e-3f * c.encoder().styleHeadScale(), l.get("lr_style"), 1e-9f);
+            return new float[][] {minus(flat(t.styleHead()), h0), minus(flat(t.model().encoder()), e0)};
+        }
+    }
+
     /** E's and G's weight change in the first iteration with E's rate scaled by {@code scale}. */
     private static float[][] firstUpdate(float scale) {
         BicycleConfig c = tiny(4).withEncoderStability(new BicycleConfig.EncoderStability(scale, 0));
