@@ -98,6 +98,21 @@ class GanVariantsTest {
         }
     }
 
+    @Test
+    void labelConditionedVariantsPayTheModeSeekingTerm() {
+        // without it CGAN and ACGAN drew one glyph per class whatever z (README, GAN variants)
+        for (String name : new String[] {"cgan", "acgan"}) {
+            Variant v = Variants.named(name);
+            GanData data = GanFixtures.dataFor(v);
+            try (GanTrainer t = new GanTrainer(v, GanFixtures.config(data), data)) {
+                Map<String, Float> l = t.runIteration();
+                Float ms = l.get("g_mode_seeking");
+                assertTrue(ms != null && ms > 0f && Float.isFinite(ms), name + ": " + l);
+                assertTrue(l.get("g_loss") > ms, name + ": G's loss includes the term: " + l);
+            }
+        }
+    }
+
     /** A variant built on the class-glyph fixture, a step manager and its first batch of 8. */
     private record Fixture(Variant variant, GanData data, Players players, NDManager manager, Batch batch)
             implements AutoCloseable {
