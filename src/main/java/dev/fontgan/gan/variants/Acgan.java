@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
+import dev.fontgan.gan.ClassPairs;
 import dev.fontgan.gan.Conditioning;
 import dev.fontgan.gan.GanDataSpec;
 import dev.fontgan.gan.Losses;
@@ -69,21 +70,16 @@ public final class Acgan implements Variant {
             s.record("d_class", cls);
             return adv.discriminator(real.get(0), fk.get(0)).add(cls);
         });
-        int half = b.count() / 2;
-        NDArray z = s.latent(2 * half);
-        NDArray some = s.randomLabels(half);
-        NDArray labels = some.concat(some); // sample i and i + half share a class
+        ClassPairs pairs = ClassPairs.draw(s, b.count() / 2);
         s.updateGenerator("g_loss", () -> {
             // without the projection the reals-only class head was easy to satisfy with malformed
             // glyphs (a '2' like '?', a '9' blob: 84% after 2,000 steps); conditional batch norm in
             // G and a minibatch-spread channel in D made it worse (51%)
-            NDArray fakes = p.generate(z, labels, true);
-            NDList out = s.criticize(fakes, labels);
-            NDArray cls = Losses.crossEntropy(out.get(2), labels);
+            NDArray fakes = p.generate(pairs.z(), pairs.labels(), true);
+            NDList out = s.criticize(fakes, pairs.labels());
+            NDArray cls = Losses.crossEntropy(out.get(2), pairs.labels());
             s.record("g_class", cls);
-            String first = ":" + half;
-            String second = half + ":";
-            NDArray ms = Losses.modeSeeking(fakes.get(first), fakes.get(second), z.get(first), z.get(second));
+            NDArray ms = pairs.modeSeeking(fakes);
             s.record("g_mode_seeking", ms);
             return adv.generator(out.get(0)).add(cls).add(Scalars.times(ms, MODE_SEEKING));
         });

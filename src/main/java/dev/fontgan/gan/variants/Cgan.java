@@ -3,9 +3,9 @@ package dev.fontgan.gan.variants;
 import ai.djl.ndarray.NDArray;
 import dev.fontgan.gan.AdversarialLoss;
 import dev.fontgan.gan.Batch;
+import dev.fontgan.gan.ClassPairs;
 import dev.fontgan.gan.Conditioning;
 import dev.fontgan.gan.GanDataSpec;
-import dev.fontgan.gan.Losses;
 import dev.fontgan.gan.Metric;
 import dev.fontgan.gan.OptimizerSpec;
 import dev.fontgan.gan.Players;
@@ -56,17 +56,12 @@ public final class Cgan implements Variant {
     public void iterate(Players p, Batch b, Step s) {
         AdversarialLoss adv = AdversarialLoss.NON_SATURATING;
         s.critic(b, adv);
-        int half = b.count() / 2;
-        NDArray z = s.latent(2 * half);
-        NDArray some = s.randomLabels(half);
-        NDArray labels = some.concat(some); // sample i and i + half share a class
+        ClassPairs pairs = ClassPairs.draw(s, b.count() / 2);
         s.updateGenerator("g_loss", () -> {
-            NDArray fakes = p.generate(z, labels, true);
-            String first = ":" + half;
-            String second = half + ":";
-            NDArray ms = Losses.modeSeeking(fakes.get(first), fakes.get(second), z.get(first), z.get(second));
+            NDArray fakes = p.generate(pairs.z(), pairs.labels(), true);
+            NDArray ms = pairs.modeSeeking(fakes);
             s.record("g_mode_seeking", ms);
-            return adv.generator(s.criticize(fakes, labels).get(0)).add(Scalars.times(ms, MODE_SEEKING));
+            return adv.generator(s.criticize(fakes, pairs.labels()).get(0)).add(Scalars.times(ms, MODE_SEEKING));
         });
     }
 }
