@@ -13,6 +13,11 @@ public interface GanData {
     /** Number of classes of labelled data; 0 when unlabelled. */
     int classCount();
 
+    /** Number of fonts whose ids batches carry ({@link Batch#styles()}); 0 when they carry none. */
+    default int styleCount() {
+        return 0;
+    }
+
     /** The training batch of a 0-based iteration, arrays attached to {@code manager}. */
     Batch batch(long iteration, int batchSize, NDManager manager);
 

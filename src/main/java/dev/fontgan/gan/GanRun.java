@@ -107,7 +107,10 @@ public final class GanRun implements AutoCloseable {
      */
     public record Samples(NDArray images, int[] labels) {}
 
-    /** Generates {@code count} samples, classes cycling 0..K-1 for conditional variants. */
+    /**
+     * Generates {@code count} samples, classes cycling 0..K-1 for conditional variants; a
+     * style-given variant draws each sample's font uniformly.
+     */
     public Samples generate(int count, int seed, NDManager manager) {
         if (players.conditioning() == Conditioning.IMAGE) {
             throw new IllegalStateException("image-to-image runs generate from sources");
@@ -128,6 +131,13 @@ public final class GanRun implements AutoCloseable {
                 cont[i] = r.nextFloat() * 2f - 1f;
             }
             z = z.concat(codes.fixed(labels, cont, manager), 1);
+            if (variant.givenStyle()) {
+                int[] fonts = new int[count];
+                for (int i = 0; i < count; i++) {
+                    fonts[i] = r.nextInt(config.styleCount());
+                }
+                labelArray = manager.create(fonts);
+            }
         } else if (players.conditioning().generatorTakesLabels()) {
             for (int i = 0; i < count; i++) {
                 labels[i] = i % config.classCount();
