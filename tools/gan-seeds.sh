@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A GAN variant's metric over several seeds fixed in advance, and their median (README "GAN
-# variants"). Trains OUT/VARIANT-sSEED with one torch thread, niced; a finished seed (its
-# eval.json exists) is skipped, so a rerun resumes.
+# variants" table; the runs behind it: samples/RESULTS.md "GAN variants"). Trains
+# OUT/VARIANT-sSEED with one torch thread, niced; a finished seed (its eval.json exists) is
+# skipped, so a rerun resumes.
 #   nohup tools/gan-seeds.sh OUT VARIANT STEPS 1 2 3 > seeds.log 2>&1 &
 # BATCH (32) and WIDTH (16) from the environment.
 set -euo pipefail

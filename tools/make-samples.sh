@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the pictures in samples/ that README shows, with the project's own commands.
+# Regenerates the pictures in samples/ that README shows, with the project's own commands; the
+# rest come from tools/make-bicycle-samples.sh (bicycle-*, klee-font), tools/finetune-curve.sh
+# (finetune-k) and tools/bench-variants.sh (gan-*).
 #   tools/make-samples.sh [DATA]     DATA: the default training set (tools/train-default.sh makes data/default)
 set -euo pipefail
 cd "$(dirname "$0")/.."

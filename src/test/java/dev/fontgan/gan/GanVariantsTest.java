@@ -101,7 +101,7 @@ class GanVariantsTest {
 
     @Test
     void labelConditionedVariantsPayTheModeSeekingTerm() {
-        // without it CGAN and ACGAN drew one glyph per class whatever z (README, GAN variants)
+        // without it CGAN and ACGAN drew one glyph per class whatever z (samples/RESULTS.md, ACGAN)
         for (String name : new String[] {"cgan", "acgan"}) {
             Variant v = Variants.named(name);
             GanData data = GanFixtures.dataFor(v);
