@@ -62,6 +62,11 @@ public final class ClassGlyphData implements GanData {
     }
 
     @Override
+    public java.util.List<String> styleNames() {
+        return glyphs.fontNames();
+    }
+
+    @Override
     public int codePoint(int label) {
         return glyphs.codePoint(label);
     }

@@ -104,8 +104,9 @@ public final class GanRun implements AutoCloseable {
      * Generated samples with their requested labels (the categorical code for info codes; -1 for
      * unconditional variants), from noise with the given seed.
      * @param images (count, 1, H, W) in [-1, 1], attached to {@code manager}
+     * @param styles the font id of each sample for a style-given variant, else null
      */
-    public record Samples(NDArray images, int[] labels) {}
+    public record Samples(NDArray images, int[] labels, int[] styles) {}
 
     /**
      * Generates {@code count} samples, classes cycling 0..K-1 for conditional variants; a
@@ -121,6 +122,7 @@ public final class GanRun implements AutoCloseable {
         java.util.Arrays.fill(labels, -1);
         InfoCodes codes = variant.codes();
         NDArray labelArray = null;
+        int[] styles = null;
         if (codes != null) {
             Random r = new Random(seed);
             float[] cont = new float[count * codes.continuous()];
@@ -132,11 +134,11 @@ public final class GanRun implements AutoCloseable {
             }
             z = z.concat(codes.fixed(labels, cont, manager), 1);
             if (variant.givenStyle()) {
-                int[] fonts = new int[count];
+                styles = new int[count];
                 for (int i = 0; i < count; i++) {
-                    fonts[i] = r.nextInt(config.styleCount());
+                    styles[i] = r.nextInt(config.styleCount());
                 }
-                labelArray = manager.create(fonts);
+                labelArray = manager.create(styles);
             }
         } else if (players.conditioning().generatorTakesLabels()) {
             for (int i = 0; i < count; i++) {
@@ -146,7 +148,7 @@ public final class GanRun implements AutoCloseable {
         }
         NDArray out = players.sample(z, labelArray);
         out.attach(manager);
-        return new Samples(out, labels);
+        return new Samples(out, labels, styles);
     }
 
     @Override
