@@ -33,8 +33,10 @@ import dev.fontgan.nn.Norm;
  * from (G: an embedding beside z and the codes; D: a projection term), never the character. Without
  * it, ten codes are met by any ten groups Q tells apart, and on 31 fonts x 10 digits two or three of
  * them became styles (faint strokes) or look-alike pairs (8/3, 6/5); once the font is given, what is
- * left to vary within a font is the character, so the ten codes became the ten digits in every seed.
- * Q still sees only the image, so a code must mean the same digit in every font.
+ * left to vary within a font is the character. Q still sees only the image (D's body, which the font
+ * does not reach), so a code must mean the same digit in every font. One-to-one code accuracy,
+ * median of seeds 1-5 at 6,000 steps: 76.0% unconditional, 86.4% font-given at width 16, 94.4% at
+ * width 32 (one net draws 31 fonts' digits; the misses left are mostly the outline and script fonts).
  */
 public final class InfoGan implements Variant {
     /** Noise values G reads (of the shared {@code latentDim}); fewer leave digit identity to the code. */
