@@ -9,7 +9,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$here/runs/bench-variants}"
 steps="${STEPS:-1500}"; batch="${BATCH:-32}"; width="${WIDTH:-16}"; size="${SIZE:-32}"
-read -r -a variants <<< "${VARIANTS:-cgan acgan infogan gan dcgan lsgan wgan wgan-gp dragan pix2pix}"
+read -r -a variants <<< "${VARIANTS:-cgan acgan infogan infogan-font gan dcgan lsgan wgan wgan-gp dragan pix2pix}"
 mkdir -p "$out" "$here/samples"
 fg() { nice -n 5 "$here/fontgan" "$@"; }
 json() { fg gan eval "$1" --json > "$2.tmp" && mv "$2.tmp" "$2"; }

@@ -54,7 +54,11 @@ public final class GanEvaluation {
                     out.put("glyph_fid", fid(run, classifier, p, count, seed, m));
                 }
                 case CODE_ACCURACY -> {
-                    out.put("code_accuracy", codeAccuracy(s.labels(), p.codePoint()));
+                    Map<String, Object> codes = codeAccuracy(s.labels(), p.codePoint());
+                    if (s.styles() != null) {
+                        codes.put("by_font", byFont(s.labels(), s.styles(), p.codePoint(), run.data().styleNames()));
+                    }
+                    out.put("code_accuracy", codes);
                     out.put("real_floor", realFloor(run, classifier, count, m).toJson());
                 }
                 default -> throw new IllegalStateException(metric.name());
@@ -101,10 +105,7 @@ public final class GanEvaluation {
      * measure of a categorical code that learned the classes).
      */
     static Map<String, Object> codeAccuracy(int[] codes, int[] predictedCodePoints) {
-        Map<Integer, Map<Integer, Integer>> counts = new HashMap<>();
-        for (int i = 0; i < codes.length; i++) {
-            counts.computeIfAbsent(codes[i], k -> new HashMap<>()).merge(predictedCodePoints[i], 1, Integer::sum);
-        }
+        Map<Integer, Map<Integer, Integer>> counts = counts(codes, predictedCodePoints);
         int correct = 0;
         int distinct = 0;
         java.util.Set<Integer> used = new java.util.HashSet<>();
@@ -133,8 +134,48 @@ public final class GanEvaluation {
         return out;
     }
 
+    /**
+     * For samples drawn with given fonts: per font, the share read right under the run's one-to-one
+     * code-to-character assignment (about count / fonts samples each): where the codes lose their
+     * meaning.
+     */
+    static Map<String, Object> byFont(int[] codes, int[] fonts, int[] predictedCodePoints, List<String> fontNames) {
+        Map<Integer, Integer> assigned = oneToOne(counts(codes, predictedCodePoints));
+        int[] right = new int[fontNames.size()];
+        int[] total = new int[fontNames.size()];
+        for (int i = 0; i < codes.length; i++) {
+            total[fonts[i]]++;
+            Integer c = assigned.get(codes[i]);
+            right[fonts[i]] += c != null && c == predictedCodePoints[i] ? 1 : 0;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int f = 0; f < total.length; f++) {
+            if (total[f] > 0) {
+                out.put(fontNames.get(f), Json.obj("acc", (double) right[f] / total[f], "total", total[f]));
+            }
+        }
+        return out;
+    }
+
+    private static Map<Integer, Map<Integer, Integer>> counts(int[] codes, int[] predictedCodePoints) {
+        Map<Integer, Map<Integer, Integer>> counts = new HashMap<>();
+        for (int i = 0; i < codes.length; i++) {
+            counts.computeIfAbsent(codes[i], k -> new HashMap<>()).merge(predictedCodePoints[i], 1, Integer::sum);
+        }
+        return counts;
+    }
+
     /** Samples read right under the best assignment of code values to distinct characters. */
     private static int oneToOneCorrect(Map<Integer, Map<Integer, Integer>> counts) {
+        int correct = 0;
+        for (Map.Entry<Integer, Integer> e : oneToOne(counts).entrySet()) {
+            correct += counts.get(e.getKey()).getOrDefault(e.getValue(), 0);
+        }
+        return correct;
+    }
+
+    /** The best assignment of code values to distinct characters (Hungarian method): code -> code point. */
+    private static Map<Integer, Integer> oneToOne(Map<Integer, Map<Integer, Integer>> counts) {
         List<Integer> characters = counts.values().stream().flatMap(c -> c.keySet().stream()).distinct().sorted().toList();
         List<Integer> codeValues = counts.keySet().stream().sorted().toList();
         int[][] weight = new int[codeValues.size()][characters.size()];
@@ -145,10 +186,12 @@ public final class GanEvaluation {
             }
         }
         int[] assigned = Assignment.maximize(weight);
-        int correct = 0;
+        Map<Integer, Integer> out = new HashMap<>();
         for (int i = 0; i < assigned.length; i++) {
-            correct += assigned[i] < 0 ? 0 : weight[i][assigned[i]];
+            if (assigned[i] >= 0) {
+                out.put(codeValues.get(i), characters.get(assigned[i]));
+            }
         }
-        return correct;
+        return out;
     }
 }

@@ -57,6 +57,16 @@ public final class ClassGlyphData implements GanData {
     }
 
     @Override
+    public int styleCount() {
+        return glyphs.fontCount();
+    }
+
+    @Override
+    public java.util.List<String> styleNames() {
+        return glyphs.fontNames();
+    }
+
+    @Override
     public int codePoint(int label) {
         return glyphs.codePoint(label);
     }
@@ -77,7 +87,8 @@ public final class ClassGlyphData implements GanData {
 
     private Batch distorted(ClassGlyphs.Batch b, Random random, NDManager manager) {
         int[] all = java.util.stream.IntStream.range(0, b.count()).toArray();
-        return new Batch(augmenter.augmentedBatch(manager, b.pixels(), all, random), b.labelArray(manager), null);
+        return new Batch(augmenter.augmentedBatch(manager, b.pixels(), all, random), b.labelArray(manager), null,
+                b.fontArray(manager));
     }
 
     @Override
@@ -100,7 +111,7 @@ public final class ClassGlyphData implements GanData {
     }
 
     private static Batch toBatch(ClassGlyphs.Batch b, NDManager manager) {
-        return new Batch(b.imageArray(manager), b.labelArray(manager), null);
+        return new Batch(b.imageArray(manager), b.labelArray(manager), null, b.fontArray(manager));
     }
 
     @Override

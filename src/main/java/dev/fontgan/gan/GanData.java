@@ -1,6 +1,7 @@
 package dev.fontgan.gan;
 
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,16 @@ public interface GanData {
 
     /** Number of classes of labelled data; 0 when unlabelled. */
     int classCount();
+
+    /** Number of fonts whose ids batches carry ({@link Batch#styles()}); 0 when they carry none. */
+    default int styleCount() {
+        return 0;
+    }
+
+    /** The fonts behind the ids of {@link #styleCount()}, in id order. */
+    default List<String> styleNames() {
+        return List.of();
+    }
 
     /** The training batch of a 0-based iteration, arrays attached to {@code manager}. */
     Batch batch(long iteration, int batchSize, NDManager manager);

@@ -104,10 +104,14 @@ public final class GanRun implements AutoCloseable {
      * Generated samples with their requested labels (the categorical code for info codes; -1 for
      * unconditional variants), from noise with the given seed.
      * @param images (count, 1, H, W) in [-1, 1], attached to {@code manager}
+     * @param styles the font id of each sample for a style-given variant, else null
      */
-    public record Samples(NDArray images, int[] labels) {}
+    public record Samples(NDArray images, int[] labels, int[] styles) {}
 
-    /** Generates {@code count} samples, classes cycling 0..K-1 for conditional variants. */
+    /**
+     * Generates {@code count} samples, classes cycling 0..K-1 for conditional variants; a
+     * style-given variant draws each sample's font uniformly.
+     */
     public Samples generate(int count, int seed, NDManager manager) {
         if (players.conditioning() == Conditioning.IMAGE) {
             throw new IllegalStateException("image-to-image runs generate from sources");
@@ -118,6 +122,7 @@ public final class GanRun implements AutoCloseable {
         java.util.Arrays.fill(labels, -1);
         InfoCodes codes = variant.codes();
         NDArray labelArray = null;
+        int[] styles = null;
         if (codes != null) {
             Random r = new Random(seed);
             float[] cont = new float[count * codes.continuous()];
@@ -128,6 +133,13 @@ public final class GanRun implements AutoCloseable {
                 cont[i] = r.nextFloat() * 2f - 1f;
             }
             z = z.concat(codes.fixed(labels, cont, manager), 1);
+            if (variant.givenStyle()) {
+                styles = new int[count];
+                for (int i = 0; i < count; i++) {
+                    styles[i] = r.nextInt(config.styleCount());
+                }
+                labelArray = manager.create(styles);
+            }
         } else if (players.conditioning().generatorTakesLabels()) {
             for (int i = 0; i < count; i++) {
                 labels[i] = i % config.classCount();
@@ -136,7 +148,7 @@ public final class GanRun implements AutoCloseable {
         }
         NDArray out = players.sample(z, labelArray);
         out.attach(manager);
-        return new Samples(out, labels);
+        return new Samples(out, labels, styles);
     }
 
     @Override

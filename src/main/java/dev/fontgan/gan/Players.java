@@ -43,7 +43,7 @@ public final class Players implements AutoCloseable {
         int size = config.sizePx();
         Shape image = new Shape(2, 1, size, size);
         Shape labels = new Shape(2);
-        this.generator = new ConditionedGenerator(conditioning, b.generator, config.classCount(), config.embeddingDim());
+        this.generator = new ConditionedGenerator(conditioning, b.generator, b.labelCount, config.embeddingDim());
         if (conditioning == Conditioning.IMAGE) {
             generator.initialize(manager, DataType.FLOAT32, image);
         } else if (conditioning.generatorTakesLabels()) {
@@ -85,11 +85,19 @@ public final class Players implements AutoCloseable {
         private OptimizerSpec criticSpec = OptimizerSpec.adam(2e-4f, 0.5f, 0.999f);
         private OptimizerSpec auxiliarySpec = OptimizerSpec.adam(2e-4f, 0.5f, 0.999f);
         private int inputWidth;
+        private int labelCount;
 
         private Builder(VariantConfig config, Conditioning conditioning) {
             this.config = config;
             this.conditioning = conditioning;
             this.inputWidth = config.latentDim();
+            this.labelCount = config.classCount();
+        }
+
+        /** Size of the generator's label table when the labels are not the data's classes (font ids). */
+        public Builder labelCount(int count) {
+            this.labelCount = count;
+            return this;
         }
 
         /** Width of the generator's vector input when it is more than the noise (noise + InfoGAN codes). */

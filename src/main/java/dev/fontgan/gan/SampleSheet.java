@@ -12,7 +12,8 @@ import java.util.Random;
 /**
  * Fixed-seed sample grids: 5 x 5 for unconditional variants, one row of 10 per class for
  * conditional ones (or per categorical code value for InfoGAN, the continuous code sweeping along
- * the row), and input | output | target rows for image-to-image.
+ * the row, or the font across the row when fonts are given), and input | output | target rows for
+ * image-to-image.
  */
 public final class SampleSheet {
     /** Seed of the grid's noise, independent of the training seed so grids compare across runs. */
@@ -64,7 +65,7 @@ public final class SampleSheet {
                         cont[i] = r.nextFloat() * 2f - 1f;
                     }
                     z = z.concat(codes.fixed(l, cont, m), 1);
-                    labels = null;
+                    labels = fontsAcross(variant, c, 25, m);
                 }
             }
             NDArray out = players.sample(z, labels);
@@ -80,15 +81,27 @@ public final class SampleSheet {
             if (codes != null) {
                 float[] cont = new float[10 * codes.continuous()];
                 for (int i = 0; i < 10; i++) {
-                    if (codes.continuous() > 0) {
+                    if (codes.continuous() > 0 && !variant.givenStyle()) { // given fonts vary instead
                         cont[i * codes.continuous()] = -1f + 2f * i / 9f;
                     }
                 }
-                rows.add(players.sample(zRow.concat(codes.fixed(l, cont, m), 1), null));
+                rows.add(players.sample(zRow.concat(codes.fixed(l, cont, m), 1), fontsAcross(variant, c, 10, m)));
             } else {
                 rows.add(players.sample(zRow, m.create(l)));
             }
         }
         return rows;
+    }
+
+    /** Fonts spread over the data's fonts, one per column, for a style-given variant; else null. */
+    private static NDArray fontsAcross(Variant variant, VariantConfig c, int n, NDManager m) {
+        if (!variant.givenStyle()) {
+            return null;
+        }
+        int[] fonts = new int[n];
+        for (int i = 0; i < n; i++) {
+            fonts[i] = (int) ((long) i * c.styleCount() / n);
+        }
+        return m.create(fonts);
     }
 }

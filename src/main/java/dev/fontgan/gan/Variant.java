@@ -42,6 +42,14 @@ public interface Variant {
     /** One training iteration: D and G updates through {@code step}, which records their losses. */
     void iterate(Players players, Batch batch, Step step);
 
+    /**
+     * Whether G and D are given each glyph's font id ({@link Batch#styles()}, one of
+     * {@link VariantConfig#styleCount()}) as their label; samples then draw fonts uniformly.
+     */
+    default boolean givenStyle() {
+        return false;
+    }
+
     /** Categorical code count for info-code variants (sample rows per code); 0 otherwise. */
     default InfoCodes codes() {
         return null;

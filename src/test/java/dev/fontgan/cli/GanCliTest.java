@@ -23,7 +23,7 @@ class GanCliTest {
         assertEquals(0, run(out, new StringWriter(), "gan", "list", "--json"));
         String s = out.toString().trim();
         assertTrue(s.startsWith("{") && s.endsWith("}"));
-        for (String v : new String[] {"\"gan\"", "dcgan", "cgan", "acgan", "infogan", "lsgan", "\"wgan\"", "wgan-gp", "dragan", "pix2pix"}) {
+        for (String v : new String[] {"\"gan\"", "dcgan", "cgan", "acgan", "infogan", "infogan-font", "lsgan", "\"wgan\"", "wgan-gp", "dragan", "pix2pix"}) {
             assertTrue(s.contains(v), v);
         }
     }
@@ -66,5 +66,31 @@ class GanCliTest {
         var floor = (java.util.Map<?, ?>) result.get("real_floor");
         assertEquals(20, ((Number) floor.get("total")).intValue(), out.toString());
         assertTrue(((Number) floor.get("acc")).doubleValue() > 0.9, "digits 0-3 of DejaVu read right: " + out);
+    }
+
+    @Test
+    void aFontGivenInfoGanRunKeepsItsFontCountAndEvaluatesTheSameTwice(@TempDir Path tmp) throws Exception {
+        Path fonts = TestFonts.path(TestFonts.DEJAVU_SANS).getParent().getParent();
+        Path run = tmp.resolve("run");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(new StringWriter(), err, "gan", "train", "--variant", "infogan-font", "--steps", "2",
+                "--size", "16", "--batch", "8", "--width", "8", "--fonts", fonts.toString(), "--chars", "0123",
+                "--quiet", "--out", run.toString()), err.toString());
+        var config = dev.fontgan.Json.parseObject(Files.readString(run.resolve("config.json")), "config");
+        var data = (java.util.Map<?, ?>) config.get("data");
+        int fontCount = ((java.util.List<?>) data.get("fonts")).size();
+        assertTrue(fontCount > 1, "the test fonts folder has several fonts with digits");
+        assertEquals(fontCount, ((Number) ((java.util.Map<?, ?>) config.get("config")).get("styles")).intValue());
+        Path grid = tmp.resolve("grid.png");
+        assertEquals(0, run(new StringWriter(), err, "gan", "sample", run.toString(), "-o", grid.toString()), err.toString());
+        assertEquals(2 + 4 * 18, ImageIO.read(grid.toFile()).getHeight(), "one row per code value");
+        assertEquals(0, run(new StringWriter(), err, "gan", "train", "--variant", "infogan-font", "--steps", "3",
+                "--fonts", fonts.toString(), "--quiet", "--resume", "--out", run.toString()), err.toString());
+        StringWriter a = new StringWriter();
+        StringWriter b = new StringWriter();
+        assertEquals(0, run(a, err, "gan", "eval", run.toString(), "--count", "20", "--json"), err.toString());
+        assertEquals(0, run(b, err, "gan", "eval", run.toString(), "--count", "20", "--json"), err.toString());
+        assertTrue(a.toString().contains("\"code_accuracy\""), a.toString());
+        assertEquals(a.toString(), b.toString(), "the fonts of evaluation samples are drawn from the seed");
     }
 }

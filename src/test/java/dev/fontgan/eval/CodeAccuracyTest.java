@@ -61,6 +61,17 @@ class CodeAccuracyTest {
         assertEquals("{0={c=2, d=1}, 1={a=2, b=1}}", byCode.toString());
     }
 
+    @Test
+    void byFontScoresEachFontUnderTheRunsOneToOneAssignment() {
+        // code 0 -> 'a', code 1 -> 'b' overall; font 1 swaps them in both of its samples
+        int[] codes = {0, 0, 0, 1, 1, 1, 0, 1};
+        int[] fonts = {0, 0, 0, 0, 0, 0, 1, 1};
+        int[] read = {'a', 'a', 'a', 'b', 'b', 'b', 'b', 'a'};
+        Map<String, Object> byFont = GanEvaluation.byFont(codes, fonts, read, java.util.List.of("plain", "swapped", "unused"));
+        assertEquals("{plain={acc=1.0, total=6}, swapped={acc=0.0, total=2}}", byFont.toString());
+        assertEquals(6.0 / 8, (double) GanEvaluation.codeAccuracy(codes, read).get("acc_one_to_one"), 1e-9);
+    }
+
     private static int bestByPermutation(int[][] w, int row, boolean[] used) {
         if (row == w.length) {
             return 0;

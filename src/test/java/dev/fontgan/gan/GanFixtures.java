@@ -46,6 +46,6 @@ final class GanFixtures {
     }
 
     static VariantConfig config(GanData data) {
-        return new VariantConfig(SIZE, 8, 8, data.classCount(), 4, 4, 5, 0f, 1, 0, 0, 2);
+        return new VariantConfig(SIZE, 8, 8, data.classCount(), 4, 4, 5, 0f, 1, 0, 0, 2, data.styleCount());
     }
 }

@@ -51,14 +51,15 @@ class GanVariantsTest {
             NDArray input = p.conditioning() == Conditioning.IMAGE ? data.evaluation(4, m).sources()
                     : m.randomNormal(new ai.djl.ndarray.types.Shape(4, t.variant().codes() == null
                     ? p.config().latentDim() : p.config().latentDim() + t.variant().codes().width()));
-            NDArray labels = p.conditioning().generatorTakesLabels() ? m.create(new int[] {0, 1, 2, 3}) : null;
+            NDArray labels = !p.conditioning().generatorTakesLabels() ? null
+                    : t.variant().givenStyle() ? m.create(new int[] {0, 1, 2, 0}) : m.create(new int[] {0, 1, 2, 3});
             return p.sample(input, labels).toFloatArray();
         }
     }
 
     @Test
     void saveThenLoadGivesIdenticalGeneratorOutputs() {
-        for (String name : new String[] {"dcgan", "infogan", "acgan", "pix2pix"}) {
+        for (String name : new String[] {"dcgan", "infogan", "infogan-font", "acgan", "pix2pix"}) {
             Variant v = Variants.named(name);
             GanData data = GanFixtures.dataFor(v);
             VariantConfig c = GanFixtures.config(data).withAverageDecay(0.9f);
@@ -82,7 +83,7 @@ class GanVariantsTest {
 
     @Test
     void twoRunsWithOneSeedGiveIdenticalLosses() {
-        for (String name : new String[] {"wgan-gp", "infogan", "cgan"}) {
+        for (String name : new String[] {"wgan-gp", "infogan", "infogan-font", "cgan"}) {
             List<Map<String, Float>> a = new ArrayList<>();
             List<Map<String, Float>> b = new ArrayList<>();
             for (List<Map<String, Float>> log : List.of(a, b)) {
@@ -211,8 +212,8 @@ class GanVariantsTest {
         Variant v = Variants.named("infogan");
         GanData data = GanFixtures.classGlyphs();
         VariantConfig small = GanFixtures.config(data);
-        VariantConfig c = new VariantConfig(small.sizePx(), small.batchSize(), 64, small.classCount(),
-                small.embeddingDim(), small.width(), small.seed(), 0f, 1, 0, 0, 2); // the CLI's 64 noise values
+        VariantConfig c = new VariantConfig(small.sizePx(), small.batchSize(), 64, small.classCount(), // the CLI's 64
+                small.embeddingDim(), small.width(), small.seed(), 0f, 1, 0, 0, 2, small.styleCount()); // noise values
         try (Players p = v.build(c); NDManager m = p.manager().newSubManager()) {
             int latent = p.config().latentDim();
             int width = latent + v.codes().width();
@@ -249,6 +250,40 @@ class GanVariantsTest {
             assertTrue(anyMoved(q0, values(p.auxiliary())), "Q must learn from the info loss");
             // after the auxiliary step no gradient is left over for the next iteration
             assertNoGradient(p.auxiliary(), "kept a gradient");
+        }
+    }
+
+    @Test
+    void infoGanFontGivesBothPlayersTheFontAndQOnlyTheImage() {
+        try (Fixture f = Fixture.open("infogan-font")) {
+            Players p = f.players();
+            NDManager m = f.manager();
+            Batch b = f.batch();
+            assertTrue(f.variant().givenStyle());
+            assertEquals(3, f.data().styleCount(), "the fixture's three fonts");
+            assertEquals(b.count(), b.styles().getShape().get(0));
+            int[] fonts = b.styles().toIntArray();
+            int[] other = new int[fonts.length];
+            for (int i = 0; i < fonts.length; i++) {
+                assertTrue(fonts[i] >= 0 && fonts[i] < 3, "font id " + fonts[i]);
+                other[i] = (fonts[i] + 1) % 3;
+            }
+            NDArray otherFonts = m.create(other);
+            // the projection starts at N(0, 0.02); give it weight so the dependence is visible
+            for (Pair<String, Parameter> q : p.critic().getParameters()) {
+                if (q.getKey().contains("projection")) {
+                    q.getValue().getArray().muli(50);
+                }
+            }
+            var own = p.criticize(b.images(), b.styles(), false);
+            var swapped = p.criticize(b.images(), otherFonts, false);
+            assertTrue(own.get(0).sub(swapped.get(0)).abs().max().getFloat() > 1e-3f, "D's score reads the font");
+            // Q reads D's body features, which the font does not reach: the codes must show in the image
+            assertArrayEquals(own.get(1).toFloatArray(), swapped.get(1).toFloatArray(), 1e-6f);
+            NDArray input = m.randomNormal(new ai.djl.ndarray.types.Shape(b.count(),
+                    p.config().latentDim() + f.variant().codes().width()));
+            assertFalse(java.util.Arrays.equals(p.sample(input, b.styles()).toFloatArray(),
+                    p.sample(input, otherFonts).toFloatArray()), "G draws the font it is given");
         }
     }
 

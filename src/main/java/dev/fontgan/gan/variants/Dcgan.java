@@ -51,10 +51,16 @@ public final class Dcgan implements Variant {
 
     /** DCGAN generator and critic with the given conditioning and critic norm. */
     static Players.Builder players(VariantConfig c, Conditioning conditioning, Norm criticNorm, boolean classHead) {
+        return players(c, conditioning, criticNorm, classHead, c.classCount());
+    }
+
+    /** The same, with {@code labels} values of the label both players read (fonts rather than classes). */
+    static Players.Builder players(VariantConfig c, Conditioning conditioning, Norm criticNorm, boolean classHead,
+                                   int labels) {
         return Players.builder(c, conditioning)
+                .labelCount(labels)
                 .generator(generator(c))
-                .critic(new Critic(conditioning, discriminator(c, criticNorm), true, c.classCount(), classHead,
-                        c.sizePx()));
+                .critic(new Critic(conditioning, discriminator(c, criticNorm), true, labels, classHead, c.sizePx()));
     }
 
     /** Levels of doubling from {@link #BASE_PX} to the image size. */

@@ -28,6 +28,15 @@ import dev.fontgan.nn.Norm;
  * critic's own fakes in D's step (Q's gradients from both steps meet in one auxiliary update).
  * Codes are never taken from real labels. Real glyphs are distorted afresh on every draw
  * ({@link #REAL_DISTORTIONS}).
+ *
+ * <p>{@code infogan-font} ({@link #givenFont()}) also gives G and D the font each glyph was drawn
+ * from (G: an embedding beside z and the codes; D: a projection term), never the character. Without
+ * it, ten codes are met by any ten groups Q tells apart, and on 31 fonts x 10 digits two or three of
+ * them became styles (faint strokes) or look-alike pairs (8/3, 6/5); once the font is given, what is
+ * left to vary within a font is the character. Q still sees only the image (D's body, which the font
+ * does not reach), so a code must mean the same digit in every font. One-to-one code accuracy,
+ * median of seeds 1-5 at 6,000 steps: 76.0% unconditional, 86.4% font-given at width 16, 94.4% at
+ * width 32 (one net draws 31 fonts' digits; the misses left are mostly the outline and script fonts).
  */
 public final class InfoGan implements Variant {
     /** Noise values G reads (of the shared {@code latentDim}); fewer leave digit identity to the code. */
@@ -47,16 +56,38 @@ public final class InfoGan implements Variant {
      */
     static final GlyphAugmenter.Distortions REAL_DISTORTIONS =
             new GlyphAugmenter.Distortions(0.7f, 0.2f, 1.2f, 0.9, 1.05, 5, 1.5, 0f, 0f);
+    private final boolean givenFont;
     private InfoCodes codes = new InfoCodes(10, 2, CATEGORICAL_WEIGHT, 0.1f);
+
+    /** The unconditional InfoGAN of the paper. */
+    public InfoGan() {
+        this(false);
+    }
+
+    private InfoGan(boolean givenFont) {
+        this.givenFont = givenFont;
+    }
+
+    /** InfoGAN whose players are also given each glyph's font (never its character). */
+    public static InfoGan givenFont() {
+        return new InfoGan(true);
+    }
 
     @Override
     public String name() {
-        return "infogan";
+        return givenFont ? "infogan-font" : "infogan";
     }
 
     @Override
     public String summary() {
-        return "InfoGAN: sampled categorical + continuous codes, Q head on D's body, MI term updates G and Q";
+        return givenFont
+                ? "InfoGAN given each glyph's font (not its character): the categorical code learns the character"
+                : "InfoGAN: sampled categorical + continuous codes, Q head on D's body, MI term updates G and Q";
+    }
+
+    @Override
+    public boolean givenStyle() {
+        return givenFont;
     }
 
     @Override
@@ -82,7 +113,13 @@ public final class InfoGan implements Variant {
     @Override
     public Players build(VariantConfig c) {
         codes = new InfoCodes(Math.max(2, c.classCount()), 2, CATEGORICAL_WEIGHT, 0.1f);
-        return Dcgan.players(c, Conditioning.NONE, Norm.BATCH, false)
+        if (givenFont && c.styleCount() < 1) {
+            throw new dev.fontgan.FontganException("--variant", name() + " needs class glyphs drawn from named fonts");
+        }
+        Players.Builder b = givenFont
+                ? Dcgan.players(c, Conditioning.LABEL_PROJECTION, Norm.BATCH, false, c.styleCount())
+                : Dcgan.players(c, Conditioning.NONE, Norm.BATCH, false);
+        return b
                 .generator(generator(c))
                 .generatorInputWidth(c.latentDim() + codes.width())
                 .auxiliary(Mlp.of(new int[] {4 * c.width(), codes.width()}, () -> Layers.leakyRelu(0.2f)),
@@ -110,10 +147,12 @@ public final class InfoGan implements Variant {
         AdversarialLoss adv = AdversarialLoss.NON_SATURATING;
         int n = b.count();
         InfoCodes.Sample forCritic = codes.sample(n, s.random(), s.manager());
-        NDArray fake = p.generate(s.latent(n).concat(forCritic.codes(), 1), null, true).stopGradient();
+        // fakes take the real batch's fonts, so D compares like with like and fonts keep the data's mix
+        NDArray font = givenFont ? b.styles() : null;
+        NDArray fake = p.generate(s.latent(n).concat(forCritic.codes(), 1), font, true).stopGradient();
         s.updateCritic("d_loss", () -> {
-            NDList fk = s.criticize(fake, null);
-            NDArray loss = adv.discriminator(s.criticize(b.images(), null).get(0), fk.get(0));
+            NDList fk = s.criticize(fake, font);
+            NDArray loss = adv.discriminator(s.criticize(b.images(), font).get(0), fk.get(0));
             // the MI term also trains D's body, which Q shares (as in the paper): with the body
             // frozen for it, Q read codes off real/fake features and 10 codes drew 8 digits
             NDArray info = codes.loss(p.auxiliaryOf(fk.get(1), true), forCritic);
@@ -123,7 +162,7 @@ public final class InfoGan implements Variant {
         InfoCodes.Sample c = codes.sample(n, s.random(), s.manager());
         NDArray z = s.latent(n).concat(c.codes(), 1);
         s.updateGenerator("g_loss", () -> {
-            NDList out = s.criticize(p.generate(z, null, true), null);
+            NDList out = s.criticize(p.generate(z, font, true), font);
             NDArray info = codes.loss(p.auxiliaryOf(out.get(1), true), c);
             s.record("info", info);
             return adv.generator(out.get(0)).add(info);

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /** The registry of named variants, in the order {@code fontgan gan list} shows them. */
 public final class Variants {
     private static final List<Supplier<Variant>> ALL = List.of(Gan::new, Dcgan::new, Cgan::new, Acgan::new,
-            InfoGan::new, Lsgan::new, Wgan::new, WganGp::new, Dragan::new, Pix2Pix::new);
+            InfoGan::new, InfoGan::givenFont, Lsgan::new, Wgan::new, WganGp::new, Dragan::new, Pix2Pix::new);
 
     private Variants() {}
 
