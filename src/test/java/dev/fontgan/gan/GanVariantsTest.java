@@ -253,6 +253,24 @@ class GanVariantsTest {
         }
     }
 
+    /** Every label moved to the next of {@code count} values. */
+    private static NDArray shifted(NDArray labels, int count, NDManager m) {
+        int[] l = labels.toIntArray();
+        for (int i = 0; i < l.length; i++) {
+            l[i] = (l[i] + 1) % count;
+        }
+        return m.create(l);
+    }
+
+    /** The projection starts at N(0, 0.02); give it weight so the score's dependence on the label is visible. */
+    private static void strengthenProjection(Players p) {
+        for (Pair<String, Parameter> q : p.critic().getParameters()) {
+            if (q.getKey().contains("projection")) {
+                q.getValue().getArray().muli(50);
+            }
+        }
+    }
+
     @Test
     void infoGanFontGivesBothPlayersTheFontAndQOnlyTheImage() {
         try (Fixture f = Fixture.open("infogan-font")) {
@@ -262,19 +280,11 @@ class GanVariantsTest {
             assertTrue(f.variant().givenStyle());
             assertEquals(3, f.data().styleCount(), "the fixture's three fonts");
             assertEquals(b.count(), b.styles().getShape().get(0));
-            int[] fonts = b.styles().toIntArray();
-            int[] other = new int[fonts.length];
-            for (int i = 0; i < fonts.length; i++) {
-                assertTrue(fonts[i] >= 0 && fonts[i] < 3, "font id " + fonts[i]);
-                other[i] = (fonts[i] + 1) % 3;
+            for (int font : b.styles().toIntArray()) {
+                assertTrue(font >= 0 && font < 3, "font id " + font);
             }
-            NDArray otherFonts = m.create(other);
-            // the projection starts at N(0, 0.02); give it weight so the dependence is visible
-            for (Pair<String, Parameter> q : p.critic().getParameters()) {
-                if (q.getKey().contains("projection")) {
-                    q.getValue().getArray().muli(50);
-                }
-            }
+            NDArray otherFonts = shifted(b.styles(), 3, m);
+            strengthenProjection(p);
             var own = p.criticize(b.images(), b.styles(), false);
             var swapped = p.criticize(b.images(), otherFonts, false);
             assertTrue(own.get(0).sub(swapped.get(0)).abs().max().getFloat() > 1e-3f, "D's score reads the font");
@@ -294,17 +304,8 @@ class GanVariantsTest {
             NDManager m = f.manager();
             GanData data = f.data();
             Batch b = f.batch();
-            int[] l = b.labels().toIntArray();
-            for (int i = 0; i < l.length; i++) {
-                l[i] = (l[i] + 1) % data.classCount();
-            }
-            NDArray other = m.create(l);
-            // the projection starts at N(0, 0.02); give it weight so the dependence is visible
-            for (Pair<String, Parameter> q : p.critic().getParameters()) {
-                if (q.getKey().contains("projection")) {
-                    q.getValue().getArray().muli(50);
-                }
-            }
+            NDArray other = shifted(b.labels(), data.classCount(), m);
+            strengthenProjection(p);
             var withOwn = p.criticize(b.images(), b.labels(), false);
             var withOther = p.criticize(b.images(), other, false);
             assertEquals(3, withOwn.size(), "scores, features, class logits");
