@@ -55,8 +55,8 @@ final class GanTrainCommand implements Callable<Integer> {
         int sizePx = saved != null ? saved.sizePx() : size;
         GanData data = new GanDataSpec(fonts, c, source, target, sizePx, seed).load(v, Progress.NONE);
         VariantConfig config = saved != null ? saved : VariantConfig.defaults(sizePx, data.classCount())
-                .withStyleCount(data.styleCount()).withBatchSize(batch).withWidth(width).withSeed(seed).withAverageDecay(ema)
-                .withSchedule(10, sampleEvery, checkpointEvery);
+                .withStyleCount(data.styleCount()).withBatchSize(batch).withWidth(width).withSeed(seed)
+                .withAverageDecay(ema).withSchedule(10, sampleEvery, checkpointEvery);
         StopSignal stop = new StopSignal().onShutdown(60);
         TrainingLoop.Result r = GanTrainer.train(v, config, data, out, steps, resume, progress, stop);
         var err = spec.commandLine().getErr();

@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * What a variant's networks are built for: image size, batch, noise width, classes of the data,
  * network width, the seed, and how often the trainer logs, samples and checkpoints.
- * @param styleCount fonts of class-glyph data (the style ids a style-given variant reads); 0 otherwise
  * @param width base channel count (DCGAN's ngf / ndf) or hidden width of MLPs / 8
  * @param averageDecay EMA decay of the generator's weights; 0 keeps no average
+ * @param styleCount fonts of class-glyph data (the style ids a style-given variant reads); 0 otherwise
  */
 public record VariantConfig(int sizePx, int batchSize, int latentDim, int classCount, int embeddingDim, int width,
         long seed, float averageDecay, int logEvery, int sampleEvery, int checkpointEvery, int keepCheckpoints,
