@@ -22,12 +22,13 @@ final class GanListCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         List<Map<String, Object>> rows = new ArrayList<>();
+        int nameWidth = Variants.all().stream().mapToInt(v -> v.name().length()).max().orElse(1);
         for (Variant v : Variants.all()) {
             String data = v.data().name().toLowerCase(Locale.ROOT).replace('_', '-');
             String metric = v.metric().name().toLowerCase(Locale.ROOT);
             rows.add(Json.obj("name", v.name(), "data", data, "metric", metric, "summary", v.summary()));
             if (!json) {
-                out.printf("%-9s %-14s %-15s %s%n", v.name(), data, metric, v.summary());
+                out.printf("%-" + nameWidth + "s %-14s %-15s %s%n", v.name(), data, metric, v.summary());
             }
         }
         if (json) {
