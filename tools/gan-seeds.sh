@@ -4,19 +4,20 @@
 # OUT/VARIANT-sSEED with one torch thread, niced; a finished seed (its eval.json exists) is
 # skipped, so a rerun resumes.
 #   nohup tools/gan-seeds.sh OUT VARIANT STEPS 1 2 3 > seeds.log 2>&1 &
-# BATCH (32), WIDTH (16) and EMA (0: no moving average of G's weights) from the environment.
+# BATCH (32), WIDTH (16) and EMA (gan train's --ema; unset: the variant's own) from the environment.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ $# -ge 4 ] || { echo "usage: $0 OUT VARIANT STEPS SEED..." >&2; exit 2; }
 out="$1"; variant="$2"; steps="$3"; shift 3
-batch="${BATCH:-32}"; width="${WIDTH:-16}"; ema="${EMA:-0}"
+batch="${BATCH:-32}"; width="${WIDTH:-16}"
+ema=(); [ -n "${EMA:-}" ] && ema=(--ema "$EMA")
 mkdir -p "$out"
 fg() { FONTGAN_THREADS=1 nice -n 10 "$here/fontgan" "$@"; }
 for seed in "$@"; do
     run="$out/$variant-s$seed"
     [ -s "$run.eval.json" ] && continue
     start=$(date +%s)
-    fg gan train --variant "$variant" --steps "$steps" --batch "$batch" --width "$width" --ema "$ema" --seed "$seed" \
+    fg gan train --variant "$variant" --steps "$steps" --batch "$batch" --width "$width" "${ema[@]}" --seed "$seed" \
         --out "$run" --resume -q
     fg gan eval "$run" --json > "$run.eval.tmp" && mv "$run.eval.tmp" "$run.eval.json"
     echo "$(date -u +%H:%M) $variant seed $seed: $(( $(date +%s) - start )) s, load $(cut -d' ' -f1-3 /proc/loadavg)"

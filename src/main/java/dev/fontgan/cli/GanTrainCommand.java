@@ -29,7 +29,8 @@ final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64") int batch;
     @Option(names = "--width", defaultValue = "32", description = "Base channel count of the networks.") int width;
     @Option(names = "--seed", defaultValue = "1") long seed;
-    @Option(names = "--ema", defaultValue = "0", description = "Moving-average decay of G's weights (0 = off, e.g. 0.999).") float ema;
+    @Option(names = "--ema", description = "Moving-average decay of G's weights that samples and eval use (0 = off,"
+            + " e.g. 0.999; default: the variant's, 0.999 for infogan-font, else 0).") Float ema;
     @Option(names = "--out", required = true, description = "Run folder.") Path out;
     @Option(names = "--resume", description = "Continue the run in --out from its newest checkpoint.") boolean resume;
     @Option(names = "--fonts", defaultValue = "fonts", description = "Fonts folder for class glyphs.") String fonts;
@@ -46,6 +47,9 @@ final class GanTrainCommand implements Callable<Integer> {
         if (steps < 0 || batch < 1 || width < 1) {
             throw new FontganException("--steps/--batch/--width", "must be positive (--steps 0 saves the untrained model)");
         }
+        if (ema != null && !(ema >= 0f && ema < 1f)) {
+            throw new FontganException("--ema", "the average's decay must be in [0, 1), got " + ema);
+        }
         Variant v = Variants.named(variant);
         Map<String, Object> savedRun = resume ? savedRun() : null;
         VariantConfig saved = savedRun == null ? null : savedConfig(savedRun);
@@ -56,7 +60,7 @@ final class GanTrainCommand implements Callable<Integer> {
         GanData data = new GanDataSpec(fonts, c, source, target, sizePx, seed).load(v, Progress.NONE);
         VariantConfig config = saved != null ? saved : VariantConfig.defaults(sizePx, data.classCount())
                 .withStyleCount(data.styleCount()).withBatchSize(batch).withWidth(width).withSeed(seed)
-                .withAverageDecay(ema).withSchedule(10, sampleEvery, checkpointEvery);
+                .withAverageDecay(ema != null ? ema : v.averageDecay()).withSchedule(10, sampleEvery, checkpointEvery);
         StopSignal stop = new StopSignal().onShutdown(60);
         TrainingLoop.Result r = GanTrainer.train(v, config, data, out, steps, resume, progress, stop);
         var err = spec.commandLine().getErr();

@@ -50,6 +50,14 @@ public interface Variant {
         return false;
     }
 
+    /**
+     * Decay of the moving average of G's weights that samples and evaluation use when the user does
+     * not choose one (`gan train --ema`); 0 keeps no average.
+     */
+    default float averageDecay() {
+        return 0f;
+    }
+
     /** Categorical code count for info-code variants (sample rows per code); 0 otherwise. */
     default InfoCodes codes() {
         return null;

@@ -80,7 +80,20 @@ class GanCliTest {
         var data = (java.util.Map<?, ?>) config.get("data");
         int fontCount = ((java.util.List<?>) data.get("fonts")).size();
         assertTrue(fontCount > 1, "the test fonts folder has several fonts with digits");
-        assertEquals(fontCount, ((Number) ((java.util.Map<?, ?>) config.get("config")).get("styles")).intValue());
+        var settings = (java.util.Map<?, ?>) config.get("config");
+        assertEquals(fontCount, ((Number) settings.get("styles")).intValue());
+        assertEquals(0.999, ((Number) settings.get("average_decay")).doubleValue(), 1e-6, "the recipe's own average");
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, run(new StringWriter(), err, "gan", "train", "--variant", "infogan-font", "--steps", "0",
+                "--size", "16", "--batch", "8", "--width", "8", "--fonts", fonts.toString(), "--chars", "0123",
+                "--ema", "0", "--quiet", "--out", plain.toString()), err.toString());
+        var plainConfig = (java.util.Map<?, ?>) dev.fontgan.Json.parseObject(
+                Files.readString(plain.resolve("config.json")), "config").get("config");
+        assertEquals(0.0, ((Number) plainConfig.get("average_decay")).doubleValue(), "--ema overrides the recipe");
+        StringWriter bad = new StringWriter();
+        assertEquals(1, run(new StringWriter(), bad, "gan", "train", "--variant", "infogan-font", "--ema", "1",
+                "--out", tmp.resolve("bad").toString()));
+        assertTrue(bad.toString().startsWith("error: --ema:"), bad.toString());
         Path grid = tmp.resolve("grid.png");
         assertEquals(0, run(new StringWriter(), err, "gan", "sample", run.toString(), "-o", grid.toString()), err.toString());
         assertEquals(2 + 4 * 18, ImageIO.read(grid.toFile()).getHeight(), "one row per code value");

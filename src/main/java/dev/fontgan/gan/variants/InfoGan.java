@@ -36,7 +36,8 @@ import dev.fontgan.nn.Norm;
  * left to vary within a font is the character. Q still sees only the image (D's body, which the font
  * does not reach), so a code must mean the same digit in every font. One-to-one code accuracy,
  * median of seeds 1-5 at 6,000 steps: 76.0% unconditional, 86.4% font-given at width 16, 94.4% at
- * width 32 (one net draws 31 fonts' digits; the misses left are mostly the outline and script fonts).
+ * width 32 (one net draws 31 fonts' digits), 96.4% sampled from the average of G's weights
+ * ({@link #averageDecay()}); the misses left are mostly the outline and script fonts.
  */
 public final class InfoGan implements Variant {
     /** Noise values G reads (of the shared {@code latentDim}); fewer leave digit identity to the code. */
@@ -88,6 +89,17 @@ public final class InfoGan implements Variant {
     @Override
     public boolean givenStyle() {
         return givenFont;
+    }
+
+    /**
+     * The font-given recipe samples with the average of G's weights (decay 0.999): over seeds 1-5
+     * at width 32 and 6,000 steps, the same trained runs read 97.4 / 91.6 / 96.4 / 96.8 / 84.8% one-to-one
+     * averaged against 97.0 / 90.6 / 94.4 / 94.6 / 83.0% from the last weights (training is unchanged:
+     * equal losses at every logged step).
+     */
+    @Override
+    public float averageDecay() {
+        return givenFont ? 0.999f : 0f;
     }
 
     @Override
