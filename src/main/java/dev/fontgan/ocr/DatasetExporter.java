@@ -24,8 +24,9 @@ import java.util.concurrent.Future;
  * Writes a dataset: samples are cut into shards (index ranges); a shard's lines are planned from
  * the seed and the index alone, rendered, and their files written straight to their names; when
  * the shard is complete its manifest rows are written atomically to {@code .shards/NNNNN.jsonl},
- * which commits the shard. When every shard is done the label files are assembled from the shard
- * rows in index order, then {@code dataset.json}, then {@code .shards} is removed.
+ * which commits the shard. When every shard is done the label files (and LMDB databases) are
+ * assembled from the shard rows in index order, then {@code dataset.json}, which marks the set
+ * finished, then {@code .shards} is removed; a kill before {@code dataset.json} redoes that step.
  *
  * <p>So the same spec gives the same bytes whatever the worker count, and a killed run started
  * again skips committed shards and redoes the others from scratch (rewriting every file of the
@@ -377,12 +378,13 @@ public final class DatasetExporter {
         return summary;
     }
 
-    /** Reads a shard row of every sample, in index order. */
+    /** What a pass over the shard rows does with each. */
     @FunctionalInterface
     private interface RowVisitor {
         void visit(Map<String, Object> row) throws IOException;
     }
 
+    /** Visits the row of every sample in index order, one at a time (memory does not grow with the count). */
     private void forEachRow(RowVisitor visitor) throws IOException {
         for (int s = 0; s < shardCount(); s++) {
             Path rows = shardRows(s);

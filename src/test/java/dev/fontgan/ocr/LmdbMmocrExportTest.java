@@ -42,6 +42,10 @@ class LmdbMmocrExportTest {
     Path temp;
 
     private DatasetSpec spec(long count, Set<LabelFormat> formats, boolean jpeg) throws IOException {
+        return spec(count, formats, jpeg, 0.3);
+    }
+
+    private DatasetSpec spec(long count, Set<LabelFormat> formats, boolean jpeg, double val) throws IOException {
         Path corpus = temp.resolve("corpus.txt");
         Files.writeString(corpus, "The quick brown fox jumps over the lazy dog.\nShe sells sea shells by the shore.\n"
                 + "Pack my box with five dozen liquor jugs. Größe über Maß.\n", StandardCharsets.UTF_8);
@@ -49,7 +53,7 @@ class LmdbMmocrExportTest {
                 new FontHand("dejavu", FontFile.open(TestFonts.path(TestFonts.DEJAVU_SANS)), 64), weight));
         return new DatasetSpec(CorpusText.load(corpus, CorpusText.Mode.WINDOWS, 2, 6),
                 StyleMix.parse("fonts:dejavu", Map.of("fonts", fonts)), AugmentConfig.defaults(), Uncovered.RESTYLE,
-                ShippedFonts.none(), count, 5, 32, 0.3, formats, jpeg);
+                ShippedFonts.none(), count, 5, 32, val, formats, jpeg);
     }
 
     /** Every key/value pair of an LMDB database, opened read-only without a lock file as trainers do. */
@@ -196,6 +200,21 @@ class LmdbMmocrExportTest {
                 assertEquals(List.of(Json.obj("text", want.get(i).get("text"))), item.get("instances"));
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withoutAValidationShareTheValFilesAreEmptyButValid() throws IOException {
+        Path out = temp.resolve("noval");
+        new DatasetExporter(spec(4, FORMATS, false, 0), out, 4).run(1, Progress.NONE, -1);
+        Map<String, byte[]> valDb = entries(out.resolve("lmdb/val"));
+        assertEquals("0", new String(valDb.get("num-samples"), StandardCharsets.US_ASCII));
+        assertEquals(1, valDb.size());
+        assertEquals(9, entries(out.resolve("lmdb/train")).size());
+        Path val = out.resolve(MmocrAnnotations.VAL);
+        assertEquals(List.of(), Json.parseObject(Files.readString(val), val.toString()).get("data_list"));
+        Path train = out.resolve(MmocrAnnotations.TRAIN);
+        assertEquals(4, ((List<Object>) Json.parseObject(Files.readString(train), train.toString()).get("data_list")).size());
     }
 
     @Test
