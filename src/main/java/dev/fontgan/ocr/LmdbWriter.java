@@ -43,16 +43,21 @@ public final class LmdbWriter implements AutoCloseable {
     public LmdbWriter(Path dir, long mapSize) {
         this.dir = dir;
         this.mapSize = mapSize;
+        Env<byte[]> opened = null;
         try {
             java.nio.file.Files.createDirectories(dir);
             // NOSYNC: one sync at the end; a kill before it leaves an unfinished dataset that is rebuilt anyway
             // byte arrays, not ByteBuffers: lmdbjava's ByteBuffer access needs --add-opens java.base/java.nio
-            env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(mapSize).setMaxDbs(1)
+            opened = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(mapSize).setMaxDbs(1)
                     .open(dir.toFile(), EnvFlags.MDB_NOLOCK, EnvFlags.MDB_NOSYNC);
-            db = env.openDbi((String) null, DbiFlags.MDB_CREATE);
+            db = opened.openDbi((String) null, DbiFlags.MDB_CREATE);
         } catch (java.io.IOException | LmdbException e) {
+            if (opened != null) {
+                opened.close();
+            }
             throw new FontganException(dir, "cannot create an LMDB database: " + e.getMessage(), e);
         }
+        env = opened;
     }
 
     /**
@@ -125,7 +130,11 @@ public final class LmdbWriter implements AutoCloseable {
     /** Commits the rest and {@code num-samples} and writes the database to disk; then {@link #close}. */
     public void finish() {
         flush(true);
-        env.sync(true);
+        try {
+            env.sync(true);
+        } catch (LmdbException e) {
+            throw new FontganException(dir, "cannot write the LMDB database: " + e.getMessage(), e);
+        }
     }
 
     /** Closes the database; samples added since the last commit are dropped unless {@link #finish} ran. */
