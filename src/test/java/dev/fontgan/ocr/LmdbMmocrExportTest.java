@@ -259,6 +259,35 @@ class LmdbMmocrExportTest {
     }
 
     @Test
+    void lmdbReaderAndPreviewReadASetThatHasOnlyLmdbOrOnlyMmocr() throws IOException {
+        Path lmdbOnly = temp.resolve("lmdb-only");
+        new DatasetExporter(spec(9, EnumSet.of(LabelFormat.LMDB), false), lmdbOnly, 4).run(1, Progress.NONE, -1);
+        Path both = temp.resolve("both");
+        new DatasetExporter(spec(9, FORMATS, false), both, 4).run(1, Progress.NONE, -1);
+        List<Map<String, Object>> train = split(manifest(both), "train");
+        try (LmdbReader r = new LmdbReader(lmdbOnly.resolve("lmdb/train"))) {
+            assertEquals(train.size(), r.count());
+            assertEquals(2 * r.count() + 1, r.entries());
+            for (int i = 1; i <= r.count(); i++) {
+                assertEquals(train.get(i - 1).get("text"), r.label(i));
+                assertArrayEquals(Files.readAllBytes(both.resolve((String) train.get(i - 1).get("path"))), r.image(i));
+            }
+            dev.fontgan.FontganException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.fontgan.FontganException.class, () -> r.label(r.count() + 1));
+            assertTrue(missing.getMessage().contains("label-"), missing.getMessage());
+        }
+        List<Path> fonts = List.of(TestFonts.path(TestFonts.DEJAVU_SANS));
+        Path sheet = temp.resolve("lmdb-sheet.png");
+        DatasetPreview.write(lmdbOnly, 6, 2, 1, fonts, sheet);
+        assertNotNull(ImageIO.read(sheet.toFile()), "a sheet from the LMDB's own images");
+        Path mmocrOnly = temp.resolve("mmocr-only");
+        new DatasetExporter(spec(5, EnumSet.of(LabelFormat.MMOCR), false), mmocrOnly, 4).run(1, Progress.NONE, -1);
+        Path sheet2 = temp.resolve("mmocr-sheet.png");
+        DatasetPreview.write(mmocrOnly, 5, 2, 1, fonts, sheet2);
+        assertNotNull(ImageIO.read(sheet2.toFile()));
+    }
+
+    @Test
     void allNamesEveryFormatAndTheDefaultIsTheFormerAll() {
         assertEquals(EnumSet.allOf(LabelFormat.class), LabelFormat.parse("all"));
         assertEquals(LabelFormat.DEFAULT, LabelFormat.parse(LabelFormat.DEFAULT_SPEC));
