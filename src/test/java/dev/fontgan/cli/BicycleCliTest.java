@@ -161,16 +161,33 @@ class BicycleCliTest {
 
     @Test
     void renderWithReferencePicturesAndNamedStyles() throws Exception {
-        Path ref1 = dir.resolve("ref1.png");
-        Path ref2 = dir.resolve("ref2.png");
+        Path ref1 = dir.resolve("ref-的.png");
+        Path ref2 = dir.resolve("ref-一.png");
         ImageIO.write(glyphPicture("的"), "png", ref1.toFile());
         ImageIO.write(glyphPicture("一"), "png", ref2.toFile());
         Path out = dir.resolve("ref.png");
         Result r = run("render", "是不了", "--pack", pack.toString(), "--reference", ref1.toString(), ref2.toString(),
-                "-o", out.toString());
+                "-o", out.toString(), "--refine", "5", "--quiet");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("reference:2 glyphs"), r.out());
+        assertTrue(r.out().contains("reference:2 glyphs, refined 5 steps"), r.out());
         assertTrue(Files.size(out) > 100);
+        // a picture whose name gives no character: refinement refuses it in one line, plain encoding takes it
+        Path unnamed = dir.resolve("ref3.png");
+        ImageIO.write(glyphPicture("的"), "png", unnamed.toFile());
+        Result bad = run("render", "是", "--pack", pack.toString(), "--reference", ref1.toString(), unnamed.toString(),
+                "-o", dir.resolve("bad.png").toString(), "--quiet");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith("error: " + unnamed + ": which character") && bad.err().strip().lines().count() == 1,
+                bad.err());
+        assertFalse(Files.exists(dir.resolve("bad.png")));
+        Result plain = run("render", "是", "--pack", pack.toString(), "--reference", unnamed.toString(), "--refine", "0",
+                "-o", dir.resolve("plain.png").toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().contains("reference:1 glyph") && !plain.out().contains("refined"), plain.out());
+        Result random = run("render", "是", "--pack", pack.toString(), "--z", "random", "--refine", "5",
+                "-o", dir.resolve("random.png").toString());
+        assertEquals(1, random.code());
+        assertTrue(random.err().contains("--refine"), random.err());
         Result named = run("render", "是不了", "--pack", pack.toString(), "--style", "ukai", "-o",
                 dir.resolve("named.png").toString());
         assertEquals(0, named.code(), named.err());
