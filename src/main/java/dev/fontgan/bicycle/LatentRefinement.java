@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import dev.fontgan.Progress;
 import dev.fontgan.nn.Scalars;
 import dev.fontgan.nn.Weights;
+import java.util.function.UnaryOperator;
 
 /**
  * GAN inversion of a style: starting from a latent code (the encoder's mean of some reference
@@ -43,7 +44,7 @@ public final class LatentRefinement {
         if (steps < 0 || steps > Settings.MAX_STEPS) {
             throw new dev.fontgan.FontganException(option, "expected 0 to " + Settings.MAX_STEPS + " steps, got " + steps);
         }
-        return new Settings(steps, DEFAULT_RATE, DEFAULT_ANCHOR, DEFAULT_PRIOR);
+        return new Settings(steps, DEFAULT_RATE, DEFAULT_ANCHOR, DEFAULT_PRIOR, 0f);
     }
 
     /**
@@ -53,8 +54,10 @@ public final class LatentRefinement {
      * @param rate   Adam's step size, in units of z (N(0, 1) has spread 1)
      * @param anchor weight of the pull toward the start code
      * @param prior  weight of the pull toward 0 (the prior's mean)
+     * @param feature weight of the L1 between glyph-classifier features of the drawn and the
+     *               reference glyphs (0: pixels only; needs a feature function)
      */
-    public record Settings(int steps, float rate, float anchor, float prior) {
+    public record Settings(int steps, float rate, float anchor, float prior, float feature) {
         /** Most steps one refinement may take (each is one forward and backward pass of G). */
         public static final int MAX_STEPS = 1000;
 
@@ -62,14 +65,15 @@ public final class LatentRefinement {
             if (steps < 0 || steps > MAX_STEPS) {
                 throw new IllegalArgumentException("steps must be 0 to " + MAX_STEPS + ", got " + steps);
             }
-            if (!(rate > 0) || !(anchor >= 0) || !(prior >= 0) || Float.isInfinite(anchor) || Float.isInfinite(prior)) {
+            if (!(rate > 0) || !(anchor >= 0) || !(prior >= 0) || !(feature >= 0) || Float.isInfinite(anchor)
+                    || Float.isInfinite(prior) || Float.isInfinite(feature)) {
                 throw new IllegalArgumentException("rate must be positive and the weights finite and >= 0");
             }
         }
 
         /** The same settings with another number of steps. */
         public Settings withSteps(int n) {
-            return new Settings(n, rate, anchor, prior);
+            return new Settings(n, rate, anchor, prior, feature);
         }
     }
 
@@ -126,7 +130,7 @@ public final class LatentRefinement {
      */
     public static Result refine(BicycleModel model, NDArray source, NDArray target, float[] start, Settings settings,
             Progress progress) {
-        return refine(model, source, target, new float[][] {start}, settings, progress);
+        return refine(model, source, target, new float[][] {start}, settings, null, progress);
     }
 
     /**
@@ -135,9 +139,14 @@ public final class LatentRefinement {
      * right one (a named style's code rather than the encoder's average) matters more than the steps.
      *
      * @param starts candidate start codes, at least one
+     * @param features glyph features for the feature term, (N, 1, S, S) in [-1, 1] -> (N, F), or
+     *     null when the settings' feature weight is 0
      */
     public static Result refine(BicycleModel model, NDArray source, NDArray target, float[][] starts,
-            Settings settings, Progress progress) {
+            Settings settings, UnaryOperator<NDArray> features, Progress progress) {
+        if (settings.feature() > 0 && features == null) {
+            throw new IllegalArgumentException("a feature weight needs a feature function");
+        }
         if (starts.length == 0) {
             throw new IllegalArgumentException("no start code");
         }
@@ -200,6 +209,11 @@ public final class LatentRefinement {
                         if (settings.anchor() > 0) {
                             NDArray from = sub.create(start, new Shape(1, nz));
                             loss = loss.add(Scalars.times(code.sub(from).square().mean(), settings.anchor()));
+                        }
+                        if (settings.feature() > 0) {
+                            NDArray want = features.apply(tgt).stopGradient();
+                            NDArray got = features.apply(drawn);
+                            loss = loss.add(Scalars.times(got.sub(want).abs().mean(), settings.feature()));
                         }
                         if (settings.prior() > 0) {
                             loss = loss.add(Scalars.times(code.square().mean(), settings.prior()));

@@ -102,8 +102,8 @@ final class BicyclePackModel implements PackModel {
 
     @Override
     public LatentRefinement.Result refineLatent(NDArray source, NDArray target, float[][] starts,
-            LatentRefinement.Settings settings, Progress progress) {
-        return LatentRefinement.refine(model, source, target, starts, settings, progress);
+            LatentRefinement.Settings settings, java.util.function.UnaryOperator<NDArray> features, Progress progress) {
+        return LatentRefinement.refine(model, source, target, starts, settings, features, progress);
     }
 
     @Override

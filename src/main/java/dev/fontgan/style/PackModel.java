@@ -54,7 +54,8 @@ interface PackModel extends AutoCloseable {
      * @param target (N, 1, S, S) in [-1, 1], the references
      */
     default dev.fontgan.bicycle.LatentRefinement.Result refineLatent(NDArray source, NDArray target, float[][] starts,
-            dev.fontgan.bicycle.LatentRefinement.Settings settings, dev.fontgan.Progress progress) {
+            dev.fontgan.bicycle.LatentRefinement.Settings settings,
+            java.util.function.UnaryOperator<NDArray> features, dev.fontgan.Progress progress) {
         throw new UnsupportedOperationException("no latent space");
     }
 

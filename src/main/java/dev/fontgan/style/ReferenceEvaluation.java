@@ -56,7 +56,7 @@ public final class ReferenceEvaluation {
                 l1.add(Json.obj("name", styles.get(s), "start", startL1[s], "end", endL1[s]));
             }
             return Json.obj("references", k, "seed", seed, "rate", settings.rate(), "anchor", settings.anchor(),
-                    "prior", settings.prior(), "by_steps", byStep, "reference_l1", l1);
+                    "prior", settings.prior(), "feature", settings.feature(), "by_steps", byStep, "reference_l1", l1);
         }
     }
 
@@ -106,7 +106,8 @@ public final class ReferenceEvaluation {
                 }
                 float[] encoded = pack.encodeStyle(refs);
                 LatentRefinement.Result r = pack.refineStyle(refs, namedStarts ? LatentStyle.starts(pack, encoded)
-                        : new float[][] {encoded}, run, Progress.NONE);
+                        : new float[][] {encoded}, run, settings.feature() > 0 ? classifier.lossFeatures() : null,
+                        Progress.NONE);
                 start.add(r.startL1());
                 end.add(r.endL1());
                 names.add(name);

@@ -544,8 +544,18 @@ public final class StylePack implements AutoCloseable {
      *     the pack must be able to write every one ({@link #canWrite})
      * @param starts candidate start codes: the one that draws the references best is refined
      */
-    public synchronized dev.fontgan.bicycle.LatentRefinement.Result refineStyle(List<GlyphImage> references,
+    public dev.fontgan.bicycle.LatentRefinement.Result refineStyle(List<GlyphImage> references,
             float[][] starts, dev.fontgan.bicycle.LatentRefinement.Settings settings, Progress progress) {
+        return refineStyle(references, starts, settings, null, progress);
+    }
+
+    /**
+     * As {@link #refineStyle(List, float[][], dev.fontgan.bicycle.LatentRefinement.Settings, Progress)}
+     * with glyph features for the settings' feature term (null when its weight is 0).
+     */
+    public synchronized dev.fontgan.bicycle.LatentRefinement.Result refineStyle(List<GlyphImage> references,
+            float[][] starts, dev.fontgan.bicycle.LatentRefinement.Settings settings,
+            java.util.function.UnaryOperator<NDArray> features, Progress progress) {
         requireLatent("reference glyphs");
         if (references.isEmpty()) {
             throw new IllegalArgumentException("no reference glyphs");
@@ -573,7 +583,7 @@ public final class StylePack implements AutoCloseable {
             Shape shape = new Shape(n, 1, px, px);
             forwardPasses += settings.steps() + 1;
             return model.refineLatent(sub.create(sourcePixels, shape), sub.create(targetPixels, shape), starts, settings,
-                    progress);
+                    features, progress);
         } finally {
             progress.close();
         }

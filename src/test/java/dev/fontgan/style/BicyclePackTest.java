@@ -356,7 +356,7 @@ class BicyclePackTest {
             float farL1 = LatentRefinement.drawnL1(model, batch[0], batch[1], far);
             assertTrue(farL1 != r.startL1());
             LatentRefinement.Result best = LatentRefinement.refine(model, batch[0], batch[1],
-                    new float[][] {far, encoded}, settings, Progress.NONE);
+                    new float[][] {far, encoded}, settings, null, Progress.NONE);
             assertArrayEquals(farL1 < r.startL1() ? far : encoded, best.zAfter(0));
             assertEquals(Math.min(farL1, r.startL1()), best.startL1(), 1e-6);
             // 0 steps: the start code
