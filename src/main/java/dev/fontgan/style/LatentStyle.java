@@ -17,7 +17,9 @@ import java.util.List;
  * dark ink on light paper or the reverse); each is framed as the glyph pipeline frames a font
  * glyph ({@code glyph.InkFraming}: ink box scaled to fit, centred), encoded to the encoder's mean
  * μ, and the μ of all pictures averaged. A picture of a whole line is not split into glyphs: crop
- * the characters first.
+ * the characters first. Refined ({@code --refine N}), the averaged code is then moved until the
+ * generator draws the pictures' characters like the pictures ({@link LatentRefinement}); that
+ * needs each picture's character, read from its name.
  *
  * @param name how the style is called in messages, e.g. {@code z:seed=7}
  * @param z    the latent code, {@link StylePack#latentSize()} values
@@ -69,18 +71,7 @@ public record LatentStyle(String name, float[] z) {
             return new LatentStyle(name, z);
         }
         return new LatentStyle(name + ", refined " + refine.steps() + " steps",
-                pack.refineStyle(glyphs, starts(pack, z), refine, progress).z());
-    }
-
-    /** Candidate start codes of a refinement: the encoded one, then each named style's. */
-    static float[][] starts(StylePack pack, float[] encoded) {
-        List<PackStyle> named = pack.styles();
-        float[][] out = new float[1 + named.size()][];
-        out[0] = encoded;
-        for (int i = 0; i < named.size(); i++) {
-            out[1 + i] = named.get(i).z();
-        }
-        return out;
+                pack.refineStyle(glyphs, new float[][] {z}, refine, progress).z());
     }
 
     /** Refinement draws each picture's character: every name must give one the pack can write. */

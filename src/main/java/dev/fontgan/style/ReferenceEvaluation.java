@@ -105,7 +105,7 @@ public final class ReferenceEvaluation {
                     refs.add(new GlyphImage(cp, px, data.target(style, cp)));
                 }
                 float[] encoded = pack.encodeStyle(refs);
-                LatentRefinement.Result r = pack.refineStyle(refs, namedStarts ? LatentStyle.starts(pack, encoded)
+                LatentRefinement.Result r = pack.refineStyle(refs, namedStarts ? starts(pack, encoded)
                         : new float[][] {encoded}, run, settings.feature() > 0 ? classifier.lossFeatures() : null,
                         Progress.NONE);
                 start.add(r.startL1());
@@ -132,6 +132,20 @@ public final class ReferenceEvaluation {
             e[i] = end.get(i);
         }
         return new Result(k, seed, settings, steps.clone(), names, rows, s, e);
+    }
+
+    /**
+     * Candidate start codes: the encoded one, then each named style's (measured in RESULTS.md,
+     * session 10: after refinement no better than the encoded start alone, so not the default).
+     */
+    static float[][] starts(StylePack pack, float[] encoded) {
+        List<PackStyle> named = pack.styles();
+        float[][] out = new float[1 + named.size()][];
+        out[0] = encoded;
+        for (int i = 0; i < named.size(); i++) {
+            out[1 + i] = named.get(i).z();
+        }
+        return out;
     }
 
     /** k distinct characters of the pool, the same for the same seed. */
