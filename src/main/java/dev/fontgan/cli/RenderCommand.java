@@ -170,6 +170,9 @@ final class RenderCommand implements Callable<Integer> {
         if (zScale != null && z == null) {
             throw new FontganException("--z-scale", "only random styles (--z random) have a z scale");
         }
+        if (references == null && spec.commandLine().getParseResult().hasMatchedOption("--refine")) {
+            throw new FontganException("--refine", "only --reference styles are refined");
+        }
         if (z != null || references != null) {
             return latentHand();
         }
@@ -215,9 +218,6 @@ final class RenderCommand implements Callable<Integer> {
         try {
             if (zScale != null) {
                 p.useZScale(zScale);
-            }
-            if (z != null && spec.commandLine().getParseResult().hasMatchedOption("--refine")) {
-                throw new FontganException("--refine", "only --reference styles are refined");
             }
             LatentStyle s;
             if (z != null) {

@@ -188,6 +188,10 @@ class BicycleCliTest {
                 "-o", dir.resolve("random.png").toString());
         assertEquals(1, random.code());
         assertTrue(random.err().contains("--refine"), random.err());
+        Result tooMany = run("render", "是", "--pack", pack.toString(), "--reference", ref1.toString(), "--refine", "1001",
+                "-o", dir.resolve("many.png").toString());
+        assertEquals(1, tooMany.code());
+        assertTrue(tooMany.err().startsWith("error: --refine: expected 0 to 1000 steps"), tooMany.err());
         Result named = run("render", "是不了", "--pack", pack.toString(), "--style", "ukai", "-o",
                 dir.resolve("named.png").toString());
         assertEquals(0, named.code(), named.err());
