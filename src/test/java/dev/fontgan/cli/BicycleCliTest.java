@@ -294,12 +294,30 @@ class BicycleCliTest {
             }
         }
         assertTrue(((Map<String, Object>) rec.get("mean")).get("ssim") instanceof Number);
+        // each style written from 8 of its training glyphs: the averaged code (-1) and the refined one
+        Map<String, Object> refs = (Map<String, Object>) j.get("from_references");
+        assertEquals(8, ((Number) refs.get("references")).intValue());
+        Map<String, Object> bySteps = (Map<String, Object>) refs.get("by_steps");
+        assertEquals(java.util.Set.of("-1", "" + dev.fontgan.bicycle.LatentRefinement.DEFAULT_STEPS), bySteps.keySet());
+        for (Object o : bySteps.values()) {
+            Map<String, Object> m = (Map<String, Object>) ((Map<String, Object>) o).get("mean");
+            assertTrue(m.get("ssim") instanceof Number n && n.doubleValue() > 0, m.toString());
+        }
+        for (Object o : (List<Object>) refs.get("reference_l1")) {
+            Map<String, Object> l1 = (Map<String, Object>) o;
+            assertTrue(((Number) l1.get("end")).doubleValue() <= ((Number) l1.get("start")).doubleValue(), l1.toString());
+        }
         String html = Files.readString(report);
         assertTrue(html.contains("Random styles") && html.contains("Diversity") && html.contains("Reconstruction"));
         Result text = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
                 zi2zi.toString(), "--z-count", "2", "-q");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("random styles: 2 x") && text.out().contains("reconstruction"), text.out());
+        assertTrue(text.out().contains("from 8 references, refined"), text.out());
+        Result none = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
+                zi2zi.toString(), "--z-count", "2", "--references", "0", "--json", "-q");
+        assertEquals(0, none.code(), none.err());
+        assertFalse(none.out().contains("from_references"), "--references 0 skips the rows");
         Result wrongBase = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
                 pack.toString(), "-q");
         assertEquals(1, wrongBase.code());
