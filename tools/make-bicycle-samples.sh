@@ -19,8 +19,13 @@ for c in 永 字 八 法; do
   ./fontgan render "$c" --font fonts/klee/KleeOne-Regular.ttf --jitter 0 --size 96 -o "$s/reference/klee-$c.png"
 done
 kline="天地玄黄，宇宙洪荒。"
-./fontgan render "$kline" --pack "$pack" --reference $s/reference/klee-*.png -o $s/bicycle-reference-klee.png
+# rows: the four pictures' averaged code (--refine 0), the code refined (the default --refine), Klee One itself
+tmp=$(mktemp -d)
+./fontgan render "$kline" --pack "$pack" --reference $s/reference/klee-*.png --refine 0 -o $tmp/encoded.png
+./fontgan render "$kline" --pack "$pack" --reference $s/reference/klee-*.png -o $tmp/refined.png
 ./fontgan render "$kline" --font fonts/klee/KleeOne-Regular.ttf --jitter 0 -o $s/klee-font.png
+java tools/StackImages.java $s/bicycle-reference-klee.png $tmp/encoded.png $tmp/refined.png $s/klee-font.png
+rm -rf "$tmp"
 if [ -f "$data/manifest.json" ]; then
   ./fontgan eval --pack "$pack" --data "$data" --json --report $s/eval-bicycle.html --quiet > $s/eval-bicycle.json
 fi

@@ -81,6 +81,12 @@ final class DatasetCommand implements Callable<Integer> {
             description = "bicycle:random styles drawn as z ~ N(0, S^2) (default: the pack's sampling.z_scale).")
     Double zScale;
 
+    @Option(names = "--refine", paramLabel = "STEPS", defaultValue = "" + dev.fontgan.bicycle.LatentRefinement.DEFAULT_STEPS,
+            description = "bicycle:ref@DIR styles: refine the pictures' averaged code for this many gradient steps "
+                    + "(as render --reference --refine; each picture named by its character); 0: the averaged code "
+                    + "alone (default ${DEFAULT-VALUE}).")
+    int refine;
+
     @Option(names = "--format", defaultValue = LabelFormat.DEFAULT_SPEC, paramLabel = "paddleocr|tesstrain|jsonl|lmdb|mmocr|all",
             description = "Label formats, comma-separated (default ${DEFAULT-VALUE}): paddleocr (train.txt, val.txt, dict.txt), "
                     + "tesstrain (.gt.txt beside each image), jsonl (manifest.jsonl), lmdb (lmdb/train, lmdb/val: "
@@ -156,7 +162,8 @@ final class DatasetCommand implements Callable<Integer> {
         resolvers.put("fonts", new FontStyles(shipped));
         resolvers.put("default", dev.fontgan.ocr.PackStyles.defaultPack());
         resolvers.put("pack", dev.fontgan.ocr.PackStyles.files());
-        resolvers.put("bicycle", new dev.fontgan.ocr.BicycleStyles(pack, zScale));
+        resolvers.put("bicycle", new dev.fontgan.ocr.BicycleStyles(pack, zScale,
+                dev.fontgan.bicycle.LatentRefinement.settings(refine, "--refine")));
         StyleMix mix = StyleMix.parse(styles, resolvers);
         AugmentConfig a = noAugment ? AugmentConfig.none() : AugmentConfig.defaults();
         for (String flag : aug) {

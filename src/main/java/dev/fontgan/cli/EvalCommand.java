@@ -2,12 +2,15 @@ package dev.fontgan.cli;
 
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
+import dev.fontgan.bicycle.LatentRefinement;
 import dev.fontgan.data.GlyphDataset;
 import dev.fontgan.data.Split;
 import dev.fontgan.eval.GlyphClassifier;
 import dev.fontgan.style.BicycleEvaluation;
+import dev.fontgan.style.LatentStyle;
 import dev.fontgan.style.PackEvaluation;
 import dev.fontgan.style.PackReport;
+import dev.fontgan.style.ReferenceEvaluation;
 import dev.fontgan.style.StylePack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,6 +70,15 @@ final class EvalCommand implements Callable<Integer> {
                     + "shipped pack when its glyphs are framed as the data's).")
     Path baselinePack;
 
+    @Option(names = "--references", defaultValue = "8", paramLabel = "K",
+            description = "Bicycle packs: also write each style from K of its training glyphs, their averaged code "
+                    + "and the code refined as render --reference does; 0 = skip (default ${DEFAULT-VALUE}).")
+    int references;
+
+    @Option(names = "--reference-seed", defaultValue = "1", paramLabel = "S",
+            description = "Bicycle packs: seed that draws the K reference glyphs (default ${DEFAULT-VALUE}).")
+    long referenceSeed;
+
     @Override
     public Integer call() {
         Split s = parseSplit(split);
@@ -98,6 +110,9 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private int bicycle(StylePack p, GlyphDataset ds, Split s, GlyphClassifier c) {
+        if (references < 0 || references > LatentStyle.MAX_REFERENCES) {
+            throw new FontganException("--references", "expected 0 to " + LatentStyle.MAX_REFERENCES + ", got " + references);
+        }
         try (StylePack base = baselinePack != null ? StylePack.load(baselinePack)
                 : StylePack.hasDefault() ? StylePack.loadDefault() : null) {
             if (base != null && base.hasLatentSpace()) {
@@ -115,6 +130,13 @@ final class EvalCommand implements Callable<Integer> {
                 PackReport.write(r, p.sourceFont(), report);
             }
             Map<String, Object> j = r.toJson();
+            ReferenceEvaluation.Result refs = null;
+            if (references > 0) {
+                refs = ReferenceEvaluation.run(p, ds, s, c, references, referenceSeed,
+                        LatentRefinement.settings(LatentRefinement.DEFAULT_STEPS, "--refine"),
+                        new int[] {-1, LatentRefinement.DEFAULT_STEPS}, false, common.progress());
+                j.put("from_references", refs.toJson());
+            }
             if (json) {
                 spec.commandLine().getOut().println(Json.write(j));
                 return 0;
@@ -124,6 +146,11 @@ final class EvalCommand implements Callable<Integer> {
             @SuppressWarnings("unchecked")
             Map<String, Object> rec = (Map<String, Object>) j.get("reconstruction");
             line(out, (Map<String, Object>) rec.get("mean"), "reconstruction (encoded target z)");
+            if (refs != null) {
+                line(out, refs.mean(0), "from " + references + " references, averaged code");
+                line(out, refs.mean(1), "from " + references + " references, refined " + LatentRefinement.DEFAULT_STEPS
+                        + " steps");
+            }
             out.printf(Locale.ROOT, "random styles: %d x %d unseen characters (z scale %s), content %s%n",
                     r.zCount(), r.codePoints().length, num(r.zScale(), false), num(r.randomContent() == null ? null : r.randomContent().value(), true));
             out.printf(Locale.ROOT, "diversity (mean pairwise distance per character; baseline %s):%n", r.baseline());

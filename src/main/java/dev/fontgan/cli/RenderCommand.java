@@ -2,6 +2,7 @@ package dev.fontgan.cli;
 
 import dev.fontgan.AtomicFile;
 import dev.fontgan.FontganException;
+import dev.fontgan.bicycle.LatentRefinement;
 import dev.fontgan.font.FontFile;
 import dev.fontgan.render.Background;
 import dev.fontgan.render.Handwriting;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -74,6 +76,14 @@ final class RenderCommand implements Callable<Integer> {
             description = "With a bicycle pack: write in the style of these pictures, one written character each "
                     + "(PNG or JPEG crops, any size; framed by their ink box as glyphs are).")
     List<Path> references;
+
+    @Option(names = "--refine", paramLabel = "STEPS", defaultValue = "" + LatentRefinement.DEFAULT_STEPS,
+            description = "With --reference: then move the style code for this many gradient steps so the pack "
+                    + "draws the pictures' characters like the pictures; each name must give its character "
+                    + "(永.png, U+6C38.png, klee-永.png). 0: the encoder's averaged code alone (default ${DEFAULT-VALUE}).")
+    int refine;
+
+    @Mixin CommonOptions common;
 
     @Option(names = "--size", defaultValue = "64", paramLabel = "PX", description = "Pixels per em (default ${DEFAULT-VALUE}).")
     int sizePx;
@@ -160,6 +170,9 @@ final class RenderCommand implements Callable<Integer> {
         if (zScale != null && z == null) {
             throw new FontganException("--z-scale", "only random styles (--z random) have a z scale");
         }
+        if (references == null && spec.commandLine().getParseResult().hasMatchedOption("--refine")) {
+            throw new FontganException("--refine", "only --reference styles are refined");
+        }
         if (z != null || references != null) {
             return latentHand();
         }
@@ -206,7 +219,14 @@ final class RenderCommand implements Callable<Integer> {
             if (zScale != null) {
                 p.useZScale(zScale);
             }
-            LatentStyle s = z != null ? LatentStyle.random(p, seed) : LatentStyle.fromReferences(p, references);
+            LatentStyle s;
+            if (z != null) {
+                s = LatentStyle.random(p, seed);
+            } else {
+                try (var progress = common.progress()) {
+                    s = LatentStyle.fromReferences(p, references, LatentRefinement.settings(refine, "--refine"), progress);
+                }
+            }
             return s.hand(p, true);
         } catch (RuntimeException e) {
             p.close();

@@ -83,7 +83,8 @@ public final class SampleImages {
 
     /**
      * Pictures of single written characters given one by one (any file names), each framed like a
-     * rasterized glyph; the character is taken from the name when it names one, else 0.
+     * rasterized glyph; the character is taken from the name when it names one
+     * ({@link #referenceCodePointOf}), else 0.
      */
     public static List<GlyphImage> readEach(List<Path> files, int sizePx) {
         InkFraming framing = new InkFraming(sizePx);
@@ -93,7 +94,7 @@ public final class SampleImages {
                 throw new FontganException(f, Files.isDirectory(f) ? "is a directory, expected a PNG image"
                         : "no such file");
             }
-            out.add(framed(f, Math.max(0, codePointOf(f.getFileName().toString())), framing));
+            out.add(framed(f, Math.max(0, referenceCodePointOf(f.getFileName().toString())), framing));
         }
         return out;
     }
@@ -117,6 +118,20 @@ public final class SampleImages {
             throw new FontganException(f, "no ink found in the image");
         }
         return g;
+    }
+
+    /**
+     * The character a reference picture's name stands for: the whole name as {@link #codePointOf}
+     * reads it ({@code 永.png}, {@code U+6C38.png}), else the part after the last '-'
+     * ({@code klee-永.png}, {@code scan-3-U+6C38.jpg}); -1 when neither names one character.
+     */
+    public static int referenceCodePointOf(String fileName) {
+        int cp = codePointOf(fileName);
+        int dash = fileName.lastIndexOf('-');
+        if (cp >= 0 || dash < 0 || dash == fileName.length() - 1) {
+            return cp;
+        }
+        return codePointOf(fileName.substring(dash + 1));
     }
 
     /** The character a file name stands for ({@code 永.png}, {@code U+6C38.png}), or -1. */

@@ -1,6 +1,7 @@
 package dev.fontgan.ocr;
 
 import dev.fontgan.FontganException;
+import dev.fontgan.bicycle.LatentRefinement;
 import dev.fontgan.glyph.SampleImages;
 import dev.fontgan.style.Hand;
 import dev.fontgan.style.LatentStyle;
@@ -19,7 +20,8 @@ import java.util.Map;
  * is written with the pack's latent code for that seed (drawn at the pack's z scale, or the
  * dataset's {@code --z-scale}), so a dataset holds as many handwriting
  * styles as lines. {@code ref@DIR} is the style of the pictures in folder DIR (one written
- * character per PNG or JPEG, as {@code render --reference} takes them), encoded once. Any other
+ * character per PNG or JPEG, as {@code render --reference} takes them), encoded once and refined
+ * as told ({@code dataset --refine}). Any other
  * selector ({@code all}, names joined by {@code +}) names the pack's saved styles, as {@code pack:}
  * does. Without a file the pack given to the resolver is used ({@code fontgan dataset --pack}).
  */
@@ -31,6 +33,7 @@ public final class BicycleStyles implements StyleResolver {
 
     private final Path defaultPack;
     private final Double zScale;
+    private final LatentRefinement.Settings refine;
     private final Map<Path, StylePack> open = new HashMap<>();
 
     /** @param defaultPack the pack of selectors that name no file, or null */
@@ -43,8 +46,18 @@ public final class BicycleStyles implements StyleResolver {
      * @param zScale spread of random styles (z ~ N(0, zScale^2)), or null for each pack's default
      */
     public BicycleStyles(Path defaultPack, Double zScale) {
+        this(defaultPack, zScale, null);
+    }
+
+    /**
+     * @param defaultPack the pack of selectors that name no file, or null
+     * @param zScale spread of random styles (z ~ N(0, zScale^2)), or null for each pack's default
+     * @param refine how {@code ref@DIR} codes are refined ({@link LatentStyle#fromReferences}), or null for none
+     */
+    public BicycleStyles(Path defaultPack, Double zScale, LatentRefinement.Settings refine) {
         this.defaultPack = defaultPack;
         this.zScale = zScale;
+        this.refine = refine;
     }
 
     @Override
@@ -78,12 +91,13 @@ public final class BicycleStyles implements StyleResolver {
     }
 
     /** One fixed style: the mean code of the folder's pictures (sorted by name, so it is reproducible). */
-    private static Style referenced(StylePack pack, String kind, Path dir, double weight) {
+    private Style referenced(StylePack pack, String kind, Path dir, double weight) {
         List<Path> pictures = SampleImages.pictures(dir);
-        LatentStyle style = LatentStyle.fromReferences(pack, pictures);
+        LatentStyle style = LatentStyle.fromReferences(pack, pictures, refine, dev.fontgan.Progress.NONE);
         String name = kind + ":" + REFERENCE + dir;
         // the pictures' count and code go into what the dataset records, so a resume with other pictures is refused
-        String from = pack.where() + " (" + pictures.size() + " reference pictures, code " + Integer.toHexString(Arrays.hashCode(style.z())) + ")";
+        String from = pack.where() + " (" + pictures.size() + " reference pictures"
+                + (refine == null || refine.steps() == 0 ? "" : ", refined " + refine.steps() + " steps") + ", code " + Integer.toHexString(Arrays.hashCode(style.z())) + ")";
         return new Style(name, from, new PackStyles.BlockHand(PackHand.latent(pack, style.z(), name, false)), weight);
     }
 

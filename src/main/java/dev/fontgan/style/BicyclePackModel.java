@@ -5,6 +5,8 @@ import ai.djl.ndarray.types.Shape;
 import dev.fontgan.FontganException;
 import dev.fontgan.bicycle.BicycleArch;
 import dev.fontgan.bicycle.BicycleModel;
+import dev.fontgan.bicycle.LatentRefinement;
+import dev.fontgan.Progress;
 import java.util.List;
 
 /**
@@ -96,6 +98,12 @@ final class BicyclePackModel implements PackModel {
     @Override
     public NDArray encodeMean(NDArray glyphs) {
         return model.encodeMean(glyphs);
+    }
+
+    @Override
+    public LatentRefinement.Result refineLatent(NDArray source, NDArray target, float[][] starts,
+            LatentRefinement.Settings settings, java.util.function.UnaryOperator<NDArray> features, Progress progress) {
+        return LatentRefinement.refine(model, source, target, starts, settings, features, progress);
     }
 
     @Override

@@ -47,6 +47,18 @@ interface PackModel extends AutoCloseable {
         throw new UnsupportedOperationException("no encoder");
     }
 
+    /**
+     * A latent code refined so the generator draws the reference glyphs (latent models only; see
+     * {@link dev.fontgan.bicycle.LatentRefinement}).
+     * @param source (N, 1, S, S) in [-1, 1], the source glyph of each reference's character
+     * @param target (N, 1, S, S) in [-1, 1], the references
+     */
+    default dev.fontgan.bicycle.LatentRefinement.Result refineLatent(NDArray source, NDArray target, float[][] starts,
+            dev.fontgan.bicycle.LatentRefinement.Settings settings,
+            java.util.function.UnaryOperator<NDArray> features, dev.fontgan.Progress progress) {
+        throw new UnsupportedOperationException("no latent space");
+    }
+
     /** The latent code of a random style for a seed (latent models only). */
     default float[] latentForSeed(long seed) {
         throw new UnsupportedOperationException("no latent space");

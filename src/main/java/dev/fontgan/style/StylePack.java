@@ -534,6 +534,61 @@ public final class StylePack implements AutoCloseable {
         return z;
     }
 
+    /**
+     * A latent code refined from {@code start} so that the generator, given the source glyph of
+     * each reference's character, draws the references (BicycleGAN packs only; see
+     * {@link dev.fontgan.bicycle.LatentRefinement}). All references go through the generator as one
+     * batch.
+     *
+     * @param references framed as in {@link #encodeStyle}, each carrying the character it shows;
+     *     the pack must be able to write every one ({@link #canWrite})
+     * @param starts candidate start codes: the one that draws the references best is refined
+     */
+    public dev.fontgan.bicycle.LatentRefinement.Result refineStyle(List<GlyphImage> references,
+            float[][] starts, dev.fontgan.bicycle.LatentRefinement.Settings settings, Progress progress) {
+        return refineStyle(references, starts, settings, null, progress);
+    }
+
+    /**
+     * As {@link #refineStyle(List, float[][], dev.fontgan.bicycle.LatentRefinement.Settings, Progress)}
+     * with glyph features for the settings' feature term (null when its weight is 0).
+     */
+    public synchronized dev.fontgan.bicycle.LatentRefinement.Result refineStyle(List<GlyphImage> references,
+            float[][] starts, dev.fontgan.bicycle.LatentRefinement.Settings settings,
+            java.util.function.UnaryOperator<NDArray> features, Progress progress) {
+        requireLatent("reference glyphs");
+        if (references.isEmpty()) {
+            throw new IllegalArgumentException("no reference glyphs");
+        }
+        int px = sizePx();
+        int n = references.size();
+        int[] cps = references.stream().mapToInt(GlyphImage::codePoint).toArray();
+        GlyphImage[] src = sources(cps);
+        float[] sourcePixels = new float[n * px * px];
+        float[] targetPixels = new float[n * px * px];
+        for (int k = 0; k < n; k++) {
+            GlyphImage g = references.get(k);
+            if (src[k] == null || !canWrite(cps[k])) {
+                throw new IllegalArgumentException("the pack's source font has no glyph for U+"
+                        + Integer.toHexString(cps[k]).toUpperCase(java.util.Locale.ROOT));
+            }
+            if (g.sizePx() != px) {
+                throw new IllegalArgumentException("glyph is " + g.sizePx() + " px, the pack's " + px);
+            }
+            toSigned(src[k].pixels(), sourcePixels, k * px * px);
+            toSigned(g.pixels(), targetPixels, k * px * px);
+        }
+        progress.start("refining the style", settings.steps());
+        try (NDManager sub = manager.newSubManager()) {
+            Shape shape = new Shape(n, 1, px, px);
+            forwardPasses += settings.steps() + 1;
+            return model.refineLatent(sub.create(sourcePixels, shape), sub.create(targetPixels, shape), starts, settings,
+                    features, progress);
+        } finally {
+            progress.close();
+        }
+    }
+
     /** The encoder's μ of each glyph image (BicycleGAN packs), framed as in {@link #encodeStyle}. */
     public synchronized float[][] encodeEach(List<GlyphImage> glyphs) {
         requireLatent("glyph images");

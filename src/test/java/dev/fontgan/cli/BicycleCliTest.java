@@ -161,16 +161,37 @@ class BicycleCliTest {
 
     @Test
     void renderWithReferencePicturesAndNamedStyles() throws Exception {
-        Path ref1 = dir.resolve("ref1.png");
-        Path ref2 = dir.resolve("ref2.png");
+        Path ref1 = dir.resolve("ref-的.png");
+        Path ref2 = dir.resolve("ref-一.png");
         ImageIO.write(glyphPicture("的"), "png", ref1.toFile());
         ImageIO.write(glyphPicture("一"), "png", ref2.toFile());
         Path out = dir.resolve("ref.png");
         Result r = run("render", "是不了", "--pack", pack.toString(), "--reference", ref1.toString(), ref2.toString(),
-                "-o", out.toString());
+                "-o", out.toString(), "--refine", "5", "--quiet");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("reference:2 glyphs"), r.out());
+        assertTrue(r.out().contains("reference:2 glyphs, refined 5 steps"), r.out());
         assertTrue(Files.size(out) > 100);
+        // a picture whose name gives no character: refinement refuses it in one line, plain encoding takes it
+        Path unnamed = dir.resolve("ref3.png");
+        ImageIO.write(glyphPicture("的"), "png", unnamed.toFile());
+        Result bad = run("render", "是", "--pack", pack.toString(), "--reference", ref1.toString(), unnamed.toString(),
+                "-o", dir.resolve("bad.png").toString(), "--quiet");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith("error: " + unnamed + ": which character") && bad.err().strip().lines().count() == 1,
+                bad.err());
+        assertFalse(Files.exists(dir.resolve("bad.png")));
+        Result plain = run("render", "是", "--pack", pack.toString(), "--reference", unnamed.toString(), "--refine", "0",
+                "-o", dir.resolve("plain.png").toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().contains("reference:1 glyph") && !plain.out().contains("refined"), plain.out());
+        Result random = run("render", "是", "--pack", pack.toString(), "--z", "random", "--refine", "5",
+                "-o", dir.resolve("random.png").toString());
+        assertEquals(1, random.code());
+        assertTrue(random.err().contains("--refine"), random.err());
+        Result tooMany = run("render", "是", "--pack", pack.toString(), "--reference", ref1.toString(), "--refine", "1001",
+                "-o", dir.resolve("many.png").toString());
+        assertEquals(1, tooMany.code());
+        assertTrue(tooMany.err().startsWith("error: --refine: expected 0 to 1000 steps"), tooMany.err());
         Result named = run("render", "是不了", "--pack", pack.toString(), "--style", "ukai", "-o",
                 dir.resolve("named.png").toString());
         assertEquals(0, named.code(), named.err());
@@ -273,12 +294,30 @@ class BicycleCliTest {
             }
         }
         assertTrue(((Map<String, Object>) rec.get("mean")).get("ssim") instanceof Number);
+        // each style written from 8 of its training glyphs: the averaged code (-1) and the refined one
+        Map<String, Object> refs = (Map<String, Object>) j.get("from_references");
+        assertEquals(8, ((Number) refs.get("references")).intValue());
+        Map<String, Object> bySteps = (Map<String, Object>) refs.get("by_steps");
+        assertEquals(java.util.Set.of("-1", "" + dev.fontgan.bicycle.LatentRefinement.DEFAULT_STEPS), bySteps.keySet());
+        for (Object o : bySteps.values()) {
+            Map<String, Object> m = (Map<String, Object>) ((Map<String, Object>) o).get("mean");
+            assertTrue(m.get("ssim") instanceof Number n && n.doubleValue() > 0, m.toString());
+        }
+        for (Object o : (List<Object>) refs.get("reference_l1")) {
+            Map<String, Object> l1 = (Map<String, Object>) o;
+            assertTrue(((Number) l1.get("end")).doubleValue() <= ((Number) l1.get("start")).doubleValue(), l1.toString());
+        }
         String html = Files.readString(report);
         assertTrue(html.contains("Random styles") && html.contains("Diversity") && html.contains("Reconstruction"));
         Result text = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
                 zi2zi.toString(), "--z-count", "2", "-q");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("random styles: 2 x") && text.out().contains("reconstruction"), text.out());
+        assertTrue(text.out().contains("from 8 references, refined"), text.out());
+        Result none = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
+                zi2zi.toString(), "--z-count", "2", "--references", "0", "--json", "-q");
+        assertEquals(0, none.code(), none.err());
+        assertFalse(none.out().contains("from_references"), "--references 0 skips the rows");
         Result wrongBase = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
                 pack.toString(), "-q");
         assertEquals(1, wrongBase.code());

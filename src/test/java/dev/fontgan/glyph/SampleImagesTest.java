@@ -88,6 +88,19 @@ class SampleImagesTest {
         assertEquals('a', SampleImages.codePointOf("a.jpg"));
         assertEquals(-1, SampleImages.codePointOf("yong.png"));
         assertEquals(-1, SampleImages.codePointOf("永.txt"));
+        assertEquals(-1, SampleImages.codePointOf("klee-永.png"), "folders of samples take whole names only");
+    }
+
+    @Test
+    void referenceNamesMayCarryAPrefixBeforeTheLastDash() {
+        assertEquals("永".codePointAt(0), SampleImages.referenceCodePointOf("klee-永.png"));
+        assertEquals("永".codePointAt(0), SampleImages.referenceCodePointOf("永.png"));
+        assertEquals(0x6C38, SampleImages.referenceCodePointOf("scan-3-U+6C38.jpg"));
+        assertEquals('-', SampleImages.referenceCodePointOf("-.png"), "a picture of a dash");
+        assertEquals(-1, SampleImages.referenceCodePointOf("ref1.png"));
+        assertEquals(-1, SampleImages.referenceCodePointOf("klee-12.png"));
+        assertEquals(-1, SampleImages.referenceCodePointOf("klee-.png"));
+        assertEquals(-1, SampleImages.referenceCodePointOf("klee-永.txt"));
     }
 
     @Test

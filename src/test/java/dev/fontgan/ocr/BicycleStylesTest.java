@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fontgan.FontganException;
 import dev.fontgan.TorchRuntime;
+import dev.fontgan.bicycle.LatentRefinement;
 import dev.fontgan.glyph.SampleImages;
 import dev.fontgan.glyph.GlyphImage;
 import dev.fontgan.style.Hand;
@@ -86,5 +87,21 @@ class BicycleStylesTest {
         FontganException none = assertThrows(FontganException.class,
                 () -> new BicycleStyles(pack).resolve("ref@" + empty, 1));
         assertTrue(none.line().contains("no PNG or JPEG") && none.line().contains("empty"), none.line());
+    }
+
+    @Test
+    void refinedReferenceFolderIsThePicturesRefinedCode() throws Exception {
+        TorchRuntime.configure();
+        Path pack = TinyBicyclePacks.pack(tmp);
+        Path refs = Path.of("samples/reference");
+        LatentRefinement.Settings refine = LatentRefinement.settings(5, "--refine");
+        Style s = new BicycleStyles(pack, null, refine).resolve("ref@" + refs, 1.0).get(0);
+        assertTrue(s.font().contains("4 reference pictures, refined 5 steps"), s.font());
+        int[] text = "永字八法".codePoints().toArray();
+        try (StylePack p = StylePack.load(pack)) {
+            List<Path> pictures = SampleImages.pictures(refs);
+            LatentStyle expected = LatentStyle.fromReferences(p, pictures, refine, dev.fontgan.Progress.NONE);
+            assertArrayEquals(concat(expected.hand(p, false).write(text)), concat(s.handFor(null).write(text)));
+        }
     }
 }

@@ -12,8 +12,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.fontgan.FontganException;
 import dev.fontgan.Json;
+import dev.fontgan.Progress;
 import dev.fontgan.TorchRuntime;
 import dev.fontgan.bicycle.BicycleModel;
+import dev.fontgan.bicycle.LatentRefinement;
 import dev.fontgan.data.GlyphDataset;
 import dev.fontgan.data.Split;
 import dev.fontgan.glyph.GlyphImage;
@@ -305,6 +307,97 @@ class BicyclePackTest {
             FontganException e = assertThrows(FontganException.class, () -> LatentStyle.fromReferences(p, List.of(blank)));
             assertTrue(e.getMessage().contains("no ink"), e.getMessage());
             assertThrows(FontganException.class, () -> LatentStyle.fromReferences(p, List.of(dir.resolve("none.png"))));
+        }
+    }
+
+    /** Four training glyphs of style {@code t} as (source, target) arrays in [-1, 1], the characters' sources from the pack. */
+    private static NDArray[] referenceBatch(StylePack p, NDManager m, int t) {
+        int px = ds.sizePx();
+        int[] cps = Arrays.stream(ds.codePoints(Split.TRAIN)).filter(cp -> ds.target(t, cp) != null && p.canWrite(cp))
+                .limit(4).toArray();
+        GlyphImage[] src = p.sources(cps);
+        float[] s = new float[cps.length * px * px];
+        float[] g = new float[cps.length * px * px];
+        for (int i = 0; i < cps.length; i++) {
+            StylePack.toSigned(src[i].pixels(), s, i * px * px);
+            StylePack.toSigned(ds.target(t, cps[i]), g, i * px * px);
+        }
+        Shape shape = new Shape(cps.length, 1, px, px);
+        return new NDArray[] {m.create(s, shape), m.create(g, shape)};
+    }
+
+    @Test
+    void refinementLowersTheReferencesL1AndMovesOnlyZ() {
+        try (StylePack p = StylePack.load(pack); NDManager m = NDManager.newBaseManager()) {
+            NDArray[] batch = referenceBatch(p, m, 1);
+            float[] encoded = model.encodeMean(batch[1]).mean(new int[] {0}).toFloatArray();
+            byte[] g = model.saveGenerator();
+            byte[] e = model.saveEncoder();
+            long trainable = model.generatorParameterCount();
+            LatentRefinement.Settings settings = LatentRefinement.settings(30, "test");
+            LatentRefinement.Result r = LatentRefinement.refine(model, batch[0], batch[1], encoded, settings, Progress.NONE);
+            assertEquals(LatentRefinement.drawnL1(model, batch[0], batch[1], encoded), r.startL1(), 1e-6,
+                    "the first L1 is the encoded code's");
+            assertEquals(LatentRefinement.drawnL1(model, batch[0], batch[1], r.z()), r.endL1(), 1e-6);
+            assertTrue(r.endL1() < r.startL1() - 1e-4, "refined " + r.endL1() + " vs encoded " + r.startL1());
+            assertArrayEquals(encoded, r.zAfter(0));
+            assertArrayEquals(r.z(), r.bestUpTo(30));
+            assertTrue(r.endL1() <= r.l1()[30], "the best code, not necessarily the last");
+            assertArrayEquals(g, model.saveGenerator(), "G's weights and statistics bit for bit");
+            assertArrayEquals(e, model.saveEncoder(), "E's weights bit for bit");
+            assertEquals(trainable, model.generatorParameterCount(), "G's weights trainable again afterwards");
+
+            // same inputs, same code, bit for bit
+            assertArrayEquals(r.z(), LatentRefinement.refine(model, batch[0], batch[1], encoded, settings,
+                    Progress.NONE).z());
+            // the best of several starts is refined: the one whose drawing has the lower L1
+            float[] far = new float[encoded.length];
+            Arrays.fill(far, 3f);
+            float farL1 = LatentRefinement.drawnL1(model, batch[0], batch[1], far);
+            assertTrue(farL1 != r.startL1());
+            LatentRefinement.Result best = LatentRefinement.refine(model, batch[0], batch[1],
+                    new float[][] {far, encoded}, settings, null, Progress.NONE);
+            assertArrayEquals(farL1 < r.startL1() ? far : encoded, best.zAfter(0));
+            assertEquals(Math.min(farL1, r.startL1()), best.startL1(), 1e-6);
+            // 0 steps: the start code
+            assertArrayEquals(encoded, LatentRefinement.refine(model, batch[0], batch[1], encoded,
+                    settings.withSteps(0), Progress.NONE).z());
+        }
+    }
+
+    @Test
+    void refinedReferenceStyleNeedsPicturesNamedByTheirCharacter() throws IOException {
+        int[] cps = Arrays.stream(ds.codePoints(Split.TRAIN)).filter(cp -> ds.target(0, cp) != null).limit(3).toArray();
+        List<Path> named = new ArrayList<>();
+        Path folder = Files.createDirectories(dir.resolve("named-refs"));
+        for (int i = 0; i < cps.length; i++) {
+            String ch = new String(Character.toChars(cps[i]));
+            named.add(picture(ds.target(0, cps[i]), ds.sizePx(), folder.resolve(i == 0 ? "scan-" + ch + ".png"
+                    : i == 1 ? ch + ".png" : "U+" + Integer.toHexString(cps[i]).toUpperCase() + ".png")));
+        }
+        LatentRefinement.Settings refine = LatentRefinement.settings(10, "test");
+        try (StylePack p = StylePack.load(pack)) {
+            LatentStyle plain = LatentStyle.fromReferences(p, named);
+            LatentStyle a = LatentStyle.fromReferences(p, named, refine, Progress.NONE);
+            LatentStyle b = LatentStyle.fromReferences(p, named, refine, Progress.NONE);
+            assertArrayEquals(a.z(), b.z(), "same pictures, same refined code");
+            assertFalse(Arrays.equals(plain.z(), a.z()), "refinement moved the code");
+            assertEquals("reference:3 glyphs, refined 10 steps", a.name());
+            assertArrayEquals(plain.z(), LatentStyle.fromReferences(p, named, refine.withSteps(0), Progress.NONE).z());
+
+            Path unnamed = picture(ds.target(0, cps[0]), ds.sizePx(), dir.resolve("scan-12.png"));
+            List<Path> withUnnamed = List.of(named.get(0), unnamed);
+            FontganException e = assertThrows(FontganException.class,
+                    () -> LatentStyle.fromReferences(p, withUnnamed, refine, Progress.NONE));
+            assertTrue(e.where().equals(unnamed.toString()) && e.line().contains("which character"), e.line());
+            assertEquals(1, e.line().lines().count());
+            // without refinement a name need not give the character
+            assertEquals(p.latentSize(), LatentStyle.fromReferences(p, withUnnamed).z().length);
+
+            Path privateUse = picture(ds.target(0, cps[0]), ds.sizePx(), dir.resolve("U+10FFFD.png"));
+            e = assertThrows(FontganException.class,
+                    () -> LatentStyle.fromReferences(p, List.of(privateUse), refine, Progress.NONE));
+            assertTrue(e.where().equals(privateUse.toString()) && e.line().contains("cannot write"), e.line());
         }
     }
 
