@@ -35,7 +35,8 @@ import dev.fontgan.nn.Norm;
  * fonts x 10 digits, ten codes are met by any ten groups Q tells apart, and with Q reading clean
  * fakes two or three of them became styles (faint strokes) or look-alike pairs (8/3, 6/5): 76.0%
  * one-to-one, median of seeds 1-5 at 6,000 steps. A code carried by a style the jitter scrambles
- * no longer pays, so the codes move to what survives it, the character.
+ * no longer pays, so the codes move to what survives it, the character: 93.6% at width 16 (seeds
+ * 1-5: 95.4 / 93.6 / 95.8 / 92.6 / 78.0%).
  *
  * <p>{@code infogan-font} ({@link #givenFont()}) instead gives G and D the font each glyph was
  * drawn from (G: an embedding beside z and the codes; D: a projection term), never the character;
