@@ -32,8 +32,8 @@ final class BenchDatasetCommand implements Callable<Integer> {
             description = "Styles, as for dataset (default ${DEFAULT-VALUE}; e.g. default:all for the shipped pack, glyphs cached).")
     String styles;
 
-    @Option(names = "--format", defaultValue = "all", paramLabel = "paddleocr|tesstrain|jsonl|all",
-            description = "Label formats, as for dataset (default ${DEFAULT-VALUE}; tesstrain adds a .gt.txt file per line).")
+    @Option(names = "--format", defaultValue = LabelFormat.DEFAULT_SPEC, paramLabel = "paddleocr|tesstrain|jsonl|lmdb|mmocr|all",
+            description = "Label formats, as for dataset (default ${DEFAULT-VALUE}; tesstrain adds a .gt.txt file per line, lmdb a second copy of each image).")
     String format;
 
     @Option(names = "--dir", paramLabel = "DIR",

@@ -81,8 +81,10 @@ final class DatasetCommand implements Callable<Integer> {
             description = "bicycle:random styles drawn as z ~ N(0, S^2) (default: the pack's sampling.z_scale).")
     Double zScale;
 
-    @Option(names = "--format", defaultValue = "all", paramLabel = "paddleocr|tesstrain|jsonl|all",
-            description = "Label formats, comma-separated (default ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = LabelFormat.DEFAULT_SPEC, paramLabel = "paddleocr|tesstrain|jsonl|lmdb|mmocr|all",
+            description = "Label formats, comma-separated (default ${DEFAULT-VALUE}): paddleocr (train.txt, val.txt, dict.txt), "
+                    + "tesstrain (.gt.txt beside each image), jsonl (manifest.jsonl), lmdb (lmdb/train, lmdb/val: "
+                    + "image-%%09d, label-%%09d, num-samples), mmocr (textrecog_train.json, textrecog_val.json); all: every one.")
     String format;
 
     @Option(names = "--height", defaultValue = "32", paramLabel = "PX", description = "Line image height (default ${DEFAULT-VALUE}).")

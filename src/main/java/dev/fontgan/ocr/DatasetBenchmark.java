@@ -8,7 +8,6 @@ import dev.fontgan.render.ShippedFonts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +44,7 @@ public final class DatasetBenchmark {
 
     /** The benchmark's dataset spec. */
     public static DatasetSpec spec(long count, int heightPx) {
-        return spec(count, heightPx, "fonts:all", EnumSet.allOf(LabelFormat.class));
+        return spec(count, heightPx, "fonts:all", LabelFormat.DEFAULT);
     }
 
     /** The benchmark's dataset spec with other styles and label formats. */

@@ -24,8 +24,9 @@ import java.util.concurrent.Future;
  * Writes a dataset: samples are cut into shards (index ranges); a shard's lines are planned from
  * the seed and the index alone, rendered, and their files written straight to their names; when
  * the shard is complete its manifest rows are written atomically to {@code .shards/NNNNN.jsonl},
- * which commits the shard. When every shard is done the label files are assembled from the shard
- * rows in index order, then {@code dataset.json}, then {@code .shards} is removed.
+ * which commits the shard. When every shard is done the label files (and LMDB databases) are
+ * assembled from the shard rows in index order, then {@code dataset.json}, which marks the set
+ * finished, then {@code .shards} is removed; a kill before {@code dataset.json} redoes that step.
  *
  * <p>So the same spec gives the same bytes whatever the worker count, and a killed run started
  * again skips committed shards and redoes the others from scratch (rewriting every file of the
@@ -39,6 +40,9 @@ public final class DatasetExporter {
     public static final int SHARD_SIZE = 500;
     static final String STATE_DIR = ".shards";
     static final String SUMMARY = "dataset.json";
+    static final String LMDB_DIR = "lmdb";
+    /** Where the LMDB databases are built before they are renamed to {@link #LMDB_DIR}. */
+    static final String LMDB_PARTIAL = ".lmdb.partial";
     static final int FORMAT_VERSION = 1;
     private static final int JPEG_QUALITY = 95;
 
@@ -283,31 +287,24 @@ public final class DatasetExporter {
         int shards = (int) shardCount();
         Path trainFile = out.resolve(paddle ? "train.txt" : ".train.txt.unused");
         Path valFile = out.resolve(paddle ? "val.txt" : ".val.txt.unused");
-        AtomicFile.write(trainFile, train -> AtomicFile.write(valFile, val -> {
-            for (int s = 0; s < shards; s++) {
-                try (BufferedReader in = Files.newBufferedReader(shardRows(s), StandardCharsets.UTF_8)) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        Map<String, Object> row = Json.parseObject(line, shardRows(s).toString());
-                        String text = (String) row.get("text");
-                        boolean isVal = "val".equals(row.get("split"));
-                        counts[isVal ? 1 : 0]++;
-                        text.codePoints().filter(cp -> cp != ' ').forEach(charset::add);
-                        space[0] |= text.indexOf(' ') >= 0;
-                        perStyle.merge((String) row.get("style"), 1L, Long::sum);
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> guard = (Map<String, Object>) row.get("guard");
-                        counts[2] += ((Number) guard.get("skipped_texts")).longValue();
-                        counts[3] += Boolean.TRUE.equals(guard.get("restyled")) ? 1 : 0;
-                        counts[4] += ((Number) guard.get("substituted")).longValue();
-                        counts[5] += ((Number) guard.get("dropped")).longValue();
-                        counts[6] += Boolean.TRUE.equals(guard.get("uppercased")) ? 1 : 0;
-                        byte[] label = (row.get("path") + "\t" + text + "\n").getBytes(StandardCharsets.UTF_8);
-                        (isVal ? val : train).write(label);
-                    }
-                }
-            }
-        }));
+        removeTemporaries(out); // of atomic writes a kill cut short in an earlier finish
+        AtomicFile.write(trainFile, train -> AtomicFile.write(valFile, val -> forEachRow(row -> {
+            String text = (String) row.get("text");
+            boolean isVal = "val".equals(row.get("split"));
+            counts[isVal ? 1 : 0]++;
+            text.codePoints().filter(cp -> cp != ' ').forEach(charset::add);
+            space[0] |= text.indexOf(' ') >= 0;
+            perStyle.merge((String) row.get("style"), 1L, Long::sum);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> guard = (Map<String, Object>) row.get("guard");
+            counts[2] += ((Number) guard.get("skipped_texts")).longValue();
+            counts[3] += Boolean.TRUE.equals(guard.get("restyled")) ? 1 : 0;
+            counts[4] += ((Number) guard.get("substituted")).longValue();
+            counts[5] += ((Number) guard.get("dropped")).longValue();
+            counts[6] += Boolean.TRUE.equals(guard.get("uppercased")) ? 1 : 0;
+            byte[] label = (row.get("path") + "\t" + text + "\n").getBytes(StandardCharsets.UTF_8);
+            (isVal ? val : train).write(label);
+        })));
         if (!paddle) {
             deleteQuietly(trainFile);
             deleteQuietly(valFile);
@@ -322,6 +319,20 @@ public final class DatasetExporter {
                     Files.copy(shardRows(s), o);
                 }
             });
+        }
+        if (spec.formats().contains(LabelFormat.MMOCR)) {
+            AtomicFile.write(out.resolve(MmocrAnnotations.TRAIN), train -> AtomicFile.write(out.resolve(MmocrAnnotations.VAL),
+                    val -> {
+                        MmocrAnnotations t = new MmocrAnnotations(train);
+                        MmocrAnnotations v = new MmocrAnnotations(val);
+                        forEachRow(row -> ("val".equals(row.get("split")) ? v : t).add((String) row.get("path"),
+                                (String) row.get("text")));
+                        t.finish();
+                        v.finish();
+                    }));
+        }
+        if (spec.formats().contains(LabelFormat.LMDB)) {
+            writeLmdb();
         }
         StringBuilder chars = new StringBuilder();
         charset.forEach(chars::appendCodePoint);
@@ -344,6 +355,13 @@ public final class DatasetExporter {
         if (spec.formats().contains(LabelFormat.JSONL)) {
             files.put("jsonl", "manifest.jsonl");
         }
+        if (spec.formats().contains(LabelFormat.MMOCR)) {
+            files.put("mmocr", Json.obj("train", MmocrAnnotations.TRAIN, "val", MmocrAnnotations.VAL));
+        }
+        if (spec.formats().contains(LabelFormat.LMDB)) {
+            files.put("lmdb", Json.obj("train", LMDB_DIR + "/train", "val", LMDB_DIR + "/val",
+                    "keys", "image-%09d, label-%09d (from 1), num-samples"));
+        }
         Map<String, Object> summary = Json.obj(
                 "format_version", FORMAT_VERSION,
                 "fontgan_version", version(),
@@ -358,6 +376,57 @@ public final class DatasetExporter {
         AtomicFile.writeString(out.resolve(SUMMARY), Json.pretty(summary));
         deleteTree(state);
         return summary;
+    }
+
+    /** What a pass over the shard rows does with each. */
+    @FunctionalInterface
+    private interface RowVisitor {
+        void visit(Map<String, Object> row) throws IOException;
+    }
+
+    /** Visits the row of every sample in index order, one at a time (memory does not grow with the count). */
+    private void forEachRow(RowVisitor visitor) throws IOException {
+        for (int s = 0; s < shardCount(); s++) {
+            Path rows = shardRows(s);
+            try (BufferedReader in = Files.newBufferedReader(rows, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    visitor.visit(Json.parseObject(line, rows.toString()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Builds {@code lmdb/train} and {@code lmdb/val} from the image files and the shard rows in a hidden
+     * folder, then renames it into place: a kill leaves no half database, and the next run (the
+     * dataset is unfinished until {@code dataset.json} exists) builds it again from scratch.
+     */
+    private void writeLmdb() {
+        Path partial = out.resolve(LMDB_PARTIAL);
+        Path done = out.resolve(LMDB_DIR);
+        deleteTree(partial);
+        long[] samples = new long[2];
+        long[] bytes = new long[2];
+        try {
+            forEachRow(row -> {
+                int split = "val".equals(row.get("split")) ? 1 : 0;
+                samples[split]++;
+                bytes[split] += Files.size(out.resolve((String) row.get("path")))
+                        + ((String) row.get("text")).getBytes(StandardCharsets.UTF_8).length;
+            });
+            try (LmdbWriter train = new LmdbWriter(partial.resolve("train"), LmdbWriter.mapSizeFor(samples[0], bytes[0]));
+                 LmdbWriter val = new LmdbWriter(partial.resolve("val"), LmdbWriter.mapSizeFor(samples[1], bytes[1]))) {
+                forEachRow(row -> ("val".equals(row.get("split")) ? val : train).add(
+                        Files.readAllBytes(out.resolve((String) row.get("path"))), (String) row.get("text")));
+                train.finish();
+                val.finish();
+            }
+            deleteTree(done);
+            Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new FontganException(partial, "cannot build the LMDB databases: " + AtomicFile.describe(e), e);
+        }
     }
 
     static String version() {

@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ public final class DatasetPreview {
     private DatasetPreview() {}
 
     /**
-     * @param dir     a finished dataset (with manifest.jsonl, else train.txt/val.txt)
+     * @param dir     a finished dataset (with manifest.jsonl, else train.txt/val.txt, else the MMOCR files,
+     *                else the LMDB databases, whose own image bytes are then shown)
      * @param lines   how many lines (at most the dataset's count)
      * @param columns cells per row
      * @param fonts   fonts for the captions, tried in order per character (missing files are skipped)
@@ -53,7 +55,7 @@ public final class DatasetPreview {
         int cellH = 0;
         for (String[] row : picked) {
             try {
-                BufferedImage img = ImageIO.read(dir.resolve(row[0]).toFile());
+                BufferedImage img = readImage(dir, row[0]);
                 if (img == null) {
                     throw new FontganException(dir.resolve(row[0]), "not a readable image");
                 }
@@ -125,6 +127,17 @@ public final class DatasetPreview {
         }
     }
 
+    /** An image file, or sample {@code N} of an LMDB database named {@code lmdb/SPLIT#N}. */
+    private static BufferedImage readImage(Path dir, String path) throws IOException {
+        int hash = path.indexOf('#');
+        if (hash < 0) {
+            return ImageIO.read(dir.resolve(path).toFile());
+        }
+        try (LmdbReader db = new LmdbReader(dir.resolve(path.substring(0, hash)))) {
+            return ImageIO.read(new ByteArrayInputStream(db.image(Long.parseLong(path.substring(hash + 1)))));
+        }
+    }
+
     /** {path, text, style} of every sample. */
     private static List<String[]> readRows(Path dir) {
         Path manifest = dir.resolve("manifest.jsonl");
@@ -152,12 +165,47 @@ public final class DatasetPreview {
                     }
                 }
             }
+            if (rows.isEmpty()) {
+                readMmocr(dir, rows);
+            }
+            if (rows.isEmpty()) {
+                readLmdb(dir, rows);
+            }
         } catch (IOException e) {
             throw new FontganException(dir, "cannot read labels: " + AtomicFile.describe(e), e);
         }
         if (rows.isEmpty()) {
-            throw new FontganException(dir, "no samples listed (manifest.jsonl or train.txt)");
+            throw new FontganException(dir, "no samples listed (manifest.jsonl, train.txt, textrecog_train.json or lmdb/)");
         }
         return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void readMmocr(Path dir, List<String[]> rows) throws IOException {
+        for (String name : new String[] {MmocrAnnotations.TRAIN, MmocrAnnotations.VAL}) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                Object list = Json.parseObject(Files.readString(p, StandardCharsets.UTF_8), p.toString()).get("data_list");
+                for (Object o : (List<Object>) list) {
+                    Map<String, Object> item = (Map<String, Object>) o;
+                    List<Object> instances = (List<Object>) item.get("instances");
+                    rows.add(new String[] {(String) item.get("img_path"),
+                            (String) ((Map<String, Object>) instances.get(0)).get("text"), "?"});
+                }
+            }
+        }
+    }
+
+    private static void readLmdb(Path dir, List<String[]> rows) {
+        for (String split : new String[] {"train", "val"}) {
+            Path db = dir.resolve(DatasetExporter.LMDB_DIR).resolve(split);
+            if (Files.isRegularFile(db.resolve("data.mdb"))) {
+                try (LmdbReader r = new LmdbReader(db)) {
+                    for (long i = 1; i <= r.count(); i++) {
+                        rows.add(new String[] {DatasetExporter.LMDB_DIR + "/" + split + "#" + i, r.label(i), "?"});
+                    }
+                }
+            }
+        }
     }
 }
