@@ -53,14 +53,21 @@ public record InfoCodes(int categories, int continuous, float lambdaCategorical,
      * @param sample the codes G was given
      */
     public NDArray loss(NDArray q, Sample sample) {
+        NDArray loss = categoricalLoss(q, sample);
+        return continuous > 0 ? loss.add(continuousLoss(q, sample)) : loss;
+    }
+
+    /** The categorical code's part of {@link #loss}: lambdaCat * CE(Q_cat, c). */
+    public NDArray categoricalLoss(NDArray q, Sample sample) {
         NDArray logits = q.get(":, :" + categories);
         NDArray labels = sample.codes().getManager().create(sample.ids());
-        NDArray loss = Scalars.times(Losses.crossEntropy(logits, labels), lambdaCategorical);
-        if (continuous > 0) {
-            NDArray mean = q.get(":, " + categories + ":");
-            NDArray target = sample.codes().get(":, " + categories + ":");
-            loss = loss.add(Scalars.times(mean.sub(target).square().sum(new int[] {1}).mean(), 0.5f * lambdaContinuous));
-        }
-        return loss;
+        return Scalars.times(Losses.crossEntropy(logits, labels), lambdaCategorical);
+    }
+
+    /** The continuous codes' part of {@link #loss}: lambdaCont * 0.5 * ||Q_cont - c||^2 (needs continuous > 0). */
+    public NDArray continuousLoss(NDArray q, Sample sample) {
+        NDArray mean = q.get(":, " + categories + ":");
+        NDArray target = sample.codes().get(":, " + categories + ":");
+        return Scalars.times(mean.sub(target).square().sum(new int[] {1}).mean(), 0.5f * lambdaContinuous);
     }
 }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.fontgan.TorchRuntime;
+import dev.fontgan.gan.variants.InfoGan;
 import dev.fontgan.gan.variants.Variants;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -251,6 +253,28 @@ class GanVariantsTest {
             // after the auxiliary step no gradient is left over for the next iteration
             assertNoGradient(p.auxiliary(), "kept a gradient");
         }
+    }
+
+    /** D's MI term of iteration 0 for an InfoGAN whose Q reads through {@code jitter}, from seeded weights. */
+    private static float criticInfo(Variant v) {
+        Engine.getInstance().setRandomSeed(5);
+        GanData data = GanFixtures.classGlyphs();
+        try (Players p = v.build(GanFixtures.config(data)); NDManager m = p.manager().newSubManager()) {
+            Engine.getInstance().setRandomSeed(6);
+            Step s = new Step(p, m, 0, 1, data, data.batch(0, 8, m), new UpdateGuard("gan train"));
+            v.iterate(p, s.batch(0), s);
+            return s.losses().get("d_info");
+        }
+    }
+
+    @Test
+    void infoGanQReadsTheCategoricalCodeThroughTheStyleJitter() {
+        float clean = criticInfo(new InfoGan(false, null));
+        assertEquals(clean, criticInfo(new InfoGan(false, new StyleJitter(0, 0, 0, 0, 0))), 1e-4f,
+                "an identity jitter changes nothing");
+        float jittered = criticInfo(new InfoGan(false, StyleJitter.standard()));
+        assertNotEquals(clean, jittered, 1e-4f, "Q reads jittered fakes");
+        assertEquals(jittered, criticInfo(Variants.named("infogan")), 1e-6f, "the registry's infogan jitters");
     }
 
     /** Every label moved to the next of {@code count} values. */
