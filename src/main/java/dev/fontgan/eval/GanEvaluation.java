@@ -60,6 +60,8 @@ public final class GanEvaluation {
                     }
                     out.put("code_accuracy", codes);
                     out.put("real_floor", realFloor(run, classifier, count, m).toJson());
+                    // codes can be right while z stops varying the style: the FID shows that
+                    out.put("glyph_fid", fid(run, classifier, p, count, seed, m));
                 }
                 default -> throw new IllegalStateException(metric.name());
             }

@@ -104,6 +104,7 @@ class GanCliTest {
         assertEquals(0, run(a, err, "gan", "eval", run.toString(), "--count", "20", "--json"), err.toString());
         assertEquals(0, run(b, err, "gan", "eval", run.toString(), "--count", "20", "--json"), err.toString());
         assertTrue(a.toString().contains("\"code_accuracy\""), a.toString());
+        assertTrue(a.toString().contains("\"glyph_fid\""), "code accuracy comes with the FID: " + a);
         assertEquals(a.toString(), b.toString(), "the fonts of evaluation samples are drawn from the seed");
     }
 }
