@@ -126,9 +126,6 @@ final class EvalCommand implements Callable<Integer> {
                         ? classifier.toString() : "shipped"), r.zCount(), r.seed(), r.zScale(), r.codePoints(), r.randomContent(),
                         r.diversity(), r.baseline(), r.reconstruction(), r.randomSamples(), r.reconstructionSamples());
             }
-            if (report != null) {
-                PackReport.write(r, p.sourceFont(), report);
-            }
             Map<String, Object> j = r.toJson();
             ReferenceEvaluation.Result refs = null;
             if (references > 0) {
@@ -136,6 +133,9 @@ final class EvalCommand implements Callable<Integer> {
                         LatentRefinement.settings(LatentRefinement.DEFAULT_STEPS, "--refine"),
                         new int[] {-1, LatentRefinement.DEFAULT_STEPS}, false, common.progress());
                 j.put("from_references", refs.toJson());
+            }
+            if (report != null) {
+                PackReport.write(r, refs, p.sourceFont(), report);
             }
             if (json) {
                 spec.commandLine().getOut().println(Json.write(j));

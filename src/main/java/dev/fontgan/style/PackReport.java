@@ -33,7 +33,32 @@ public final class PackReport {
      * styles, diversity and reconstruction.
      */
     public static void write(BicycleEvaluation.Result r, FontFile labelFont, Path out) {
-        AtomicFile.write(out, html(r.named(), labelFont, bicycleSections(r, labelFont)).getBytes(StandardCharsets.UTF_8));
+        write(r, null, labelFont, out);
+    }
+
+    /** As {@link #write(BicycleEvaluation.Result, FontFile, Path)}, plus the styles taken from reference glyphs (when not null). */
+    public static void write(BicycleEvaluation.Result r, ReferenceEvaluation.Result references, FontFile labelFont, Path out) {
+        String sections = bicycleSections(r, labelFont) + (references == null ? "" : referenceSection(references));
+        AtomicFile.write(out, html(r.named(), labelFont, sections).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One table per code kind (the averaged encoder code, then each refinement), a row per style. */
+    static String referenceSection(ReferenceEvaluation.Result r) {
+        StringBuilder h = new StringBuilder();
+        h.append("<h1>From ").append(r.k()).append(" reference glyphs</h1>\n<p>Each style written from ").append(r.k())
+                .append(" of its training glyphs (seed ").append(r.seed()).append(") on the unseen characters.</p>\n");
+        for (int i = 0; i < r.steps().length; i++) {
+            int n = r.steps()[i];
+            h.append("<h2>").append(n < 0 ? "averaged encoder code" : "refined, " + n + " steps").append("</h2>\n<table>\n"
+                    + "<tr><th>style</th><th>chars</th><th>L1</th><th>RMSE</th><th>SSIM</th><th>PSNR</th>"
+                    + "<th>content acc</th><th>style acc</th></tr>\n");
+            for (PackEvaluation.Row row : r.rows().get(i)) {
+                appendRow(h, row.toJson(), "");
+            }
+            appendRow(h, r.mean(i), "mean");
+            h.append("</table>\n");
+        }
+        return h.toString();
     }
 
     static String html(PackEvaluation.Result r, FontFile labelFont) {

@@ -309,6 +309,9 @@ class BicycleCliTest {
         }
         String html = Files.readString(report);
         assertTrue(html.contains("Random styles") && html.contains("Diversity") && html.contains("Reconstruction"));
+        assertTrue(html.contains("From 8 reference glyphs") && html.contains("averaged encoder code")
+                && html.contains("refined, " + dev.fontgan.bicycle.LatentRefinement.DEFAULT_STEPS + " steps"),
+                "the report carries the from_references tables");
         Result text = run("eval", "--pack", pack.toString(), "--data", data.toString(), "--baseline-pack",
                 zi2zi.toString(), "--z-count", "2", "-q");
         assertEquals(0, text.code(), text.err());
