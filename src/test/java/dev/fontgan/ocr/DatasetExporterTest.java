@@ -82,7 +82,8 @@ class DatasetExporterTest {
         return out;
     }
 
-    private static List<Map<String, Object>> manifest(Path dir) throws IOException {
+    /** The set's manifest.jsonl, one map per line. */
+    static List<Map<String, Object>> manifest(Path dir) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("manifest.jsonl"), StandardCharsets.UTF_8)) {
             rows.add(Json.parseObject(line, "manifest"));

@@ -72,11 +72,7 @@ class LmdbMmocrExportTest {
     }
 
     private static List<Map<String, Object>> manifest(Path dir) throws IOException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("manifest.jsonl"), StandardCharsets.UTF_8)) {
-            rows.add(Json.parseObject(line, "manifest"));
-        }
-        return rows;
+        return DatasetExporterTest.manifest(dir);
     }
 
     private static List<Map<String, Object>> split(List<Map<String, Object>> rows, String split) {
