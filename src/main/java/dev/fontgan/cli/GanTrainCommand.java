@@ -27,7 +27,8 @@ final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "3000", description = "Generator iterations in total (default ${DEFAULT-VALUE}; 0 saves the untrained model).") long steps;
     @Option(names = "--size", defaultValue = "32", description = "Glyph size in pixels (power of two).") int size;
     @Option(names = "--batch", defaultValue = "64") int batch;
-    @Option(names = "--width", defaultValue = "32", description = "Base channel count of the networks.") int width;
+    @Option(names = "--width", description = "Base channel count of the networks (default: the variant's, 16 for "
+            + "infogan, else 32).") Integer width;
     @Option(names = "--seed", defaultValue = "1") long seed;
     @Option(names = "--ema", description = "Moving-average decay of G's weights that samples and eval use (0 = off,"
             + " e.g. 0.999; default: the variant's, 0.999 for infogan-font, else 0).") Float ema;
@@ -44,7 +45,7 @@ final class GanTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 0 || batch < 1 || width < 1) {
+        if (steps < 0 || batch < 1 || (width != null && width < 1)) {
             throw new FontganException("--steps/--batch/--width", "must be positive (--steps 0 saves the untrained model)");
         }
         if (ema != null && !(ema >= 0f && ema < 1f)) {
@@ -59,7 +60,7 @@ final class GanTrainCommand implements Callable<Integer> {
         int sizePx = saved != null ? saved.sizePx() : size;
         GanData data = new GanDataSpec(fonts, c, source, target, sizePx, seed).load(v, Progress.NONE);
         VariantConfig config = saved != null ? saved : VariantConfig.defaults(sizePx, data.classCount())
-                .withStyleCount(data.styleCount()).withBatchSize(batch).withWidth(width).withSeed(seed)
+                .withStyleCount(data.styleCount()).withBatchSize(batch).withWidth(width != null ? width : v.defaultWidth()).withSeed(seed)
                 .withAverageDecay(ema != null ? ema : v.averageDecay()).withSchedule(10, sampleEvery, checkpointEvery);
         StopSignal stop = new StopSignal().onShutdown(60);
         TrainingLoop.Result r = GanTrainer.train(v, config, data, out, steps, resume, progress, stop);

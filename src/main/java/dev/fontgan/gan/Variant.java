@@ -58,6 +58,11 @@ public interface Variant {
         return 0f;
     }
 
+    /** Base channel count of its networks when the user does not choose one (`gan train --width`). */
+    default int defaultWidth() {
+        return 32;
+    }
+
     /** Categorical code count for info-code variants (sample rows per code); 0 otherwise. */
     default InfoCodes codes() {
         return null;

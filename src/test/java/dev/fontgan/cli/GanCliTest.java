@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import dev.fontgan.gan.variants.Variants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,18 @@ class GanCliTest {
         var plainConfig = (java.util.Map<?, ?>) dev.fontgan.Json.parseObject(
                 Files.readString(plain.resolve("config.json")), "config").get("config");
         assertEquals(0.0, ((Number) plainConfig.get("average_decay")).doubleValue(), "--ema overrides the recipe");
+        // without --width each variant trains at its own width: 16 for the unconditional InfoGAN, 32 for the rest
+        for (String name : new String[] {"infogan", "infogan-font"}) {
+            Path r = tmp.resolve("width-" + name);
+            assertEquals(0, run(new StringWriter(), err, "gan", "train", "--variant", name, "--steps", "0",
+                    "--size", "16", "--batch", "8", "--fonts", fonts.toString(), "--chars", "0123", "--quiet",
+                    "--out", r.toString()), err.toString());
+            var rc = (java.util.Map<?, ?>) dev.fontgan.Json.parseObject(Files.readString(r.resolve("config.json")),
+                    "config").get("config");
+            assertEquals(Variants.named(name).defaultWidth(), ((Number) rc.get("width")).intValue(), name);
+        }
+        assertEquals(16, Variants.named("infogan").defaultWidth());
+        assertEquals(32, Variants.named("dcgan").defaultWidth());
         StringWriter bad = new StringWriter();
         assertEquals(1, run(new StringWriter(), bad, "gan", "train", "--variant", "infogan-font", "--ema", "1",
                 "--out", tmp.resolve("bad").toString()));
