@@ -52,7 +52,7 @@ public final class StyleJitter {
         int w = (int) s.get(3);
         NDManager m = images.getManager();
         int hw = h * w;
-        int[][] index = new int[4][n * hw];
+        long[][] index = new long[4][n * hw]; // int64: what gather takes
         float[][] coef = new float[4][n * hw];
         float[] grow = new float[n];
         float[] shrink = new float[n];
@@ -69,7 +69,7 @@ public final class StyleJitter {
         NDArray flat = images.add(Scalars.of(images, 1f)).reshape(n, hw);
         NDArray warped = null;
         for (int k = 0; k < 4; k++) {
-            NDArray tap = flat.gather(m.create(index[k], new Shape(n, hw)).toType(ai.djl.ndarray.types.DataType.INT64, false), 1)
+            NDArray tap = flat.gather(m.create(index[k], new Shape(n, hw)), 1)
                     .mul(m.create(coef[k], new Shape(n, hw)));
             warped = warped == null ? tap : warped.add(tap);
         }
@@ -82,7 +82,7 @@ public final class StyleJitter {
     }
 
     /** Bilinear taps of image {@code i}'s random affine warp: output pixel -> 4 source pixels. */
-    private void warpTable(Random random, int i, int h, int w, int[][] index, float[][] coef) {
+    private void warpTable(Random random, int i, int h, int w, long[][] index, float[][] coef) {
         double a = Math.toRadians((random.nextDouble() * 2 - 1) * degrees);
         double sx = 1 + (random.nextDouble() * 2 - 1) * widthScale;
         double k = (random.nextDouble() * 2 - 1) * shear;
@@ -111,7 +111,7 @@ public final class StyleJitter {
         }
     }
 
-    private static void tap(int k, int o, int x, int y, double c, int h, int w, int[][] index, float[][] coef) {
+    private static void tap(int k, int o, int x, int y, double c, int h, int w, long[][] index, float[][] coef) {
         boolean inside = x >= 0 && x < w && y >= 0 && y < h;
         index[k][o] = inside ? y * w + x : 0;
         coef[k][o] = inside ? (float) c : 0f;
