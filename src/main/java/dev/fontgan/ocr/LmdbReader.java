@@ -26,6 +26,7 @@ public final class LmdbReader implements AutoCloseable {
         }
         Env<byte[]> opened = null;
         try {
+            LmdbNativeLibrary.install();
             opened = Env.create(ByteArrayProxy.PROXY_BA).setMaxReaders(1)
                     .open(dir.toFile(), EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOLOCK);
             db = opened.openDbi((byte[]) null);

@@ -46,6 +46,7 @@ public final class LmdbWriter implements AutoCloseable {
         Env<byte[]> opened = null;
         try {
             java.nio.file.Files.createDirectories(dir);
+            LmdbNativeLibrary.install();
             // NOSYNC: one sync at the end; a kill before it leaves an unfinished dataset that is rebuilt anyway
             // byte arrays, not ByteBuffers: lmdbjava's ByteBuffer access needs --add-opens java.base/java.nio
             opened = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(mapSize).setMaxDbs(1)
