@@ -54,8 +54,14 @@ public final class SampleImages {
             out.put(cp, framed(f, cp, framing));
         }
         if (out.isEmpty()) {
-            throw new FontganException(dir, "no character images (expected PNG files named by their character, "
-                    + "e.g. 永.png or U+6C38.png)");
+            // prefixed names (klee-永.png, as render --reference takes) are not read here, so that a
+            // folder of page-1.png, page-2.png is not taken for the digits 1 and 2: say so
+            Path prefixed = files.stream().filter(f -> referenceCodePointOf(f.getFileName().toString()) >= 0)
+                    .findFirst().orElse(null);
+            throw new FontganException(dir, prefixed == null
+                    ? "no character images (expected PNG files named by their character, e.g. 永.png or U+6C38.png)"
+                    : "no character images: a folder of samples takes names that are the character alone (永.png, "
+                            + "U+6C38.png), not " + prefixed.getFileName() + "; rename the files");
         }
         return out;
     }

@@ -109,4 +109,11 @@ class SampleImagesTest {
         FontganException e = assertThrows(FontganException.class, () -> SampleImages.read(dir, 64));
         assertTrue(e.getMessage().contains("no character images"), e.getMessage());
     }
+
+    @Test
+    void prefixedNamesInASamplesFolderGetAnErrorThatSaysHowToNameThem() throws IOException {
+        Files.writeString(dir.resolve("klee-永.png"), "never opened: the name alone is refused");
+        FontganException e = assertThrows(FontganException.class, () -> SampleImages.read(dir, 64));
+        assertTrue(e.getMessage().contains("klee-永.png") && e.getMessage().contains("rename"), e.getMessage());
+    }
 }
