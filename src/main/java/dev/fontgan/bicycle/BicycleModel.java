@@ -173,11 +173,11 @@ public final class BicycleModel implements AutoCloseable {
             Parameter.Type type = p.getValue().getType();
             NDArray a = p.getValue().getArray();
             if (type == Parameter.Type.RUNNING_MEAN) {
-                a.set(new float[Math.toIntExact(a.size())]);
+                Weights.assign(a, new float[Math.toIntExact(a.size())]);
             } else if (type == Parameter.Type.RUNNING_VAR) {
                 float[] ones = new float[Math.toIntExact(a.size())];
                 java.util.Arrays.fill(ones, 1f);
-                a.set(ones);
+                Weights.assign(a, ones);
             }
         }
         Engine.getInstance().setRandomSeed((int) seed);

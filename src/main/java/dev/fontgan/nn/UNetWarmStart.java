@@ -175,14 +175,14 @@ public final class UNetWarmStart {
                 }
             }
         }
-        dw.set(out);
+        Weights.assign(dw, out);
         boolean srcBias = has(src, "bias");
         if (srcBias != has(dst, "bias")) {
             throw new IllegalArgumentException("one conv has a bias, the other not");
         }
         if (srcBias) {
             NDArray db = param(dst, "bias");
-            db.set(pick(param(src, "bias").toFloatArray(), keep, db.toFloatArray()));
+            Weights.assign(db, pick(param(src, "bias").toFloatArray(), keep, db.toFloatArray()));
         }
     }
 
@@ -194,7 +194,7 @@ public final class UNetWarmStart {
         List<Pair<String, Parameter>> d = dst.getParameters().stream().toList();
         for (Pair<String, Parameter> p : d) {
             NDArray target = p.getValue().getArray();
-            target.set(pick(param(src, p.getKey()).toFloatArray(), keep, target.toFloatArray()));
+            Weights.assign(target, pick(param(src, p.getKey()).toFloatArray(), keep, target.toFloatArray()));
         }
     }
 
@@ -210,7 +210,7 @@ public final class UNetWarmStart {
             if (!x.getShape().equals(y.getShape())) {
                 throw new IllegalArgumentException("parameter " + y.getShape() + " vs " + x.getShape());
             }
-            y.set(x.toFloatArray());
+            Weights.assign(y, x.toFloatArray());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.fontgan.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -21,6 +22,21 @@ import java.util.List;
  */
 public final class Weights {
     private Weights() {}
+
+    /**
+     * Writes {@code values} over a parameter's array in place (row-major, as many as it holds); its
+     * gradient flag and identity stay. {@code NDArray.set(float[])} does the same, but DJL's native
+     * copy behind it makes libtorch print a deprecation warning ("AutoNonVariableTypeMode") on the
+     * first call of a process; an indexed write does not.
+     */
+    public static void assign(NDArray target, float[] values) {
+        if (values.length != target.size()) {
+            throw new IllegalArgumentException(values.length + " values for an array of " + target.getShape());
+        }
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            target.set(new NDIndex("..."), scratch.create(values, target.getShape()));
+        }
+    }
 
     /** The block's parameters (weights and running statistics). */
     public static byte[] save(Block block) {

@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import dev.fontgan.nn.Layers;
 import dev.fontgan.nn.UNet;
 import dev.fontgan.nn.UNetWarmStart;
+import dev.fontgan.nn.Weights;
 
 /**
  * zi2zi generator: a U-Net over the source glyph with a learned style embedding concatenated at
@@ -74,7 +75,7 @@ public final class Zi2ziGenerator extends AbstractBlock {
                     + styleTable().getShape());
         }
         UNetWarmStart.copy(trained.unet, unet);
-        styleTable().set(trained.styleTable().toFloatArray());
+        Weights.assign(styleTable(), trained.styleTable().toFloatArray());
     }
 
     /**

@@ -132,7 +132,7 @@ public final class Zi2ziModel implements AutoCloseable {
             Shape sb = b.getShape();
             float[] values = a.toFloatArray();
             if (sa.equals(sb)) {
-                b.set(values);
+                Weights.assign(b, values);
                 continue;
             }
             if (sa.dimension() == 0 || sb.dimension() != sa.dimension() || sb.get(0) != sa.get(0) + 1
@@ -154,7 +154,7 @@ public final class Zi2ziModel implements AutoCloseable {
                 }
                 out[rows * width + k] = v;
             }
-            b.set(out);
+            Weights.assign(b, out);
         }
     }
 
