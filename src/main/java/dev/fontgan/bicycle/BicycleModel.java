@@ -6,9 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.fontgan.FontganException;
 import dev.fontgan.nn.MultiScaleDiscriminator;
 import dev.fontgan.nn.UNet;
@@ -169,17 +167,7 @@ public final class BicycleModel implements AutoCloseable {
      * @param seed the noise of z
      */
     public void recalibrateBatchNorm(int batches, BiFunction<Integer, NDManager, NDList> batch, long seed) {
-        for (Pair<String, Parameter> p : generator.getParameters()) {
-            Parameter.Type type = p.getValue().getType();
-            NDArray a = p.getValue().getArray();
-            if (type == Parameter.Type.RUNNING_MEAN) {
-                Weights.assign(a, new float[Math.toIntExact(a.size())]);
-            } else if (type == Parameter.Type.RUNNING_VAR) {
-                float[] ones = new float[Math.toIntExact(a.size())];
-                java.util.Arrays.fill(ones, 1f);
-                Weights.assign(a, ones);
-            }
-        }
+        Weights.resetRunningStatistics(generator);
         Engine.getInstance().setRandomSeed((int) seed);
         for (int k = 0; k < batches; k++) {
             try (NDManager step = manager.newSubManager()) {

@@ -391,6 +391,17 @@ public final class BicycleTrainer implements Trainable {
     public static TrainingLoop.Result train(BicycleConfig config, PairBatches data, UnaryOperator<NDArray> features,
             Path runDir, long steps, boolean resume, boolean resetOptimizers, Map<String, Object> extraConfig,
             Progress progress, StopSignal stop) {
+        return train(config, data, features, runDir, steps, resume, resetOptimizers, null, extraConfig, progress, stop);
+    }
+
+    /**
+     * As above; {@code init}, when not null, loads a trained generator and encoder (weights as
+     * {@link BicycleModel#saveGenerator} and {@link BicycleModel#saveEncoder} write them) into a
+     * new run before its first step. A resumed run's checkpoint replaces them.
+     */
+    public static TrainingLoop.Result train(BicycleConfig config, PairBatches data, UnaryOperator<NDArray> features,
+            Path runDir, long steps, boolean resume, boolean resetOptimizers, InitWeights init,
+            Map<String, Object> extraConfig, Progress progress, StopSignal stop) {
         TrainingLoop.Schedule schedule = new TrainingLoop.Schedule(config.logEvery(), config.sampleEvery(),
                 config.checkpointEvery(), config.keepCheckpoints());
         TrainingLoop loop = new TrainingLoop(runDir, schedule, progress, stop);
@@ -399,7 +410,7 @@ public final class BicycleTrainer implements Trainable {
             throw new FontganException(loop.runDirectory().configFile(), "not a BicycleGAN run");
         }
         return loop.run("bicycle", steps, resume, () -> {
-            BicycleTrainer t = new BicycleTrainer(config, data, features);
+            BicycleTrainer t = starting(config, data, features, init);
             t.resetOptimizers = resetOptimizers;
             return t;
         }, t -> {
@@ -417,6 +428,25 @@ public final class BicycleTrainer implements Trainable {
             return cfg;
         });
     }
+
+    /** A new trainer whose G and E hold {@code init}'s weights (fresh ones when it is null). */
+    static BicycleTrainer starting(BicycleConfig config, PairBatches data, UnaryOperator<NDArray> features,
+            InitWeights init) {
+        BicycleTrainer t = new BicycleTrainer(config, data, features);
+        if (init != null) {
+            try {
+                t.model.loadGenerator(init.generator(), init.where());
+                t.model.loadEncoder(init.encoder(), init.where());
+            } catch (RuntimeException e) {
+                t.close();
+                throw e;
+            }
+        }
+        return t;
+    }
+
+    /** A trained generator's and encoder's weights to start a run from; {@code where} names their origin in errors. */
+    public record InitWeights(byte[] generator, byte[] encoder, String where) {}
 
     @Override
     public void close() {

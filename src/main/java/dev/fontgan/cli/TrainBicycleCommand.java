@@ -10,6 +10,7 @@ import dev.fontgan.data.PairData;
 import dev.fontgan.eval.GlyphClassifier;
 import dev.fontgan.gan.StopSignal;
 import dev.fontgan.gan.TrainingLoop;
+import dev.fontgan.style.PackWarmStart;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,10 @@ final class TrainBicycleCommand implements Callable<Integer> {
     @Option(names = "--reset-optimizers",
             description = "With --resume: keep the checkpoint's weights but start Adam afresh (for moments that overflowed).")
     boolean resetOptimizers;
+
+    @Option(names = "--init", paramLabel = "PACK", description = "Start G and E from a bicycle pack of the same "
+            + "--arch (D, D2 and the optimizers start fresh), e.g. to continue the shipped pack with other weights.")
+    Path init;
 
     @Option(names = "--arch", defaultValue = "default", description = "default | tiny (default: ${DEFAULT-VALUE}).")
     String arch;
@@ -161,7 +166,13 @@ final class TrainBicycleCommand implements Callable<Integer> {
                 extractor = features.lossFeatures();
                 extra.put("feature_classifier", classifier == null ? "shipped" : classifier.toString());
             }
-            r = BicycleTrainer.train(config, pairs, extractor, out, steps, resume, resetOptimizers, extra,
+            BicycleTrainer.InitWeights start = null;
+            if (init != null) {
+                PackWarmStart.BicycleWeights w = PackWarmStart.bicycle(init, a, pairs.sizePx());
+                start = new BicycleTrainer.InitWeights(w.generator(), w.encoder(), w.where());
+                extra.put("init", init.toString());
+            }
+            r = BicycleTrainer.train(config, pairs, extractor, out, steps, resume, resetOptimizers, start, extra,
                     common.progress(), stop);
         } finally {
             stop.finished(); // also on errors, or the hook would hold the JVM's exit

@@ -105,7 +105,6 @@ public final class Weights {
         }
     }
 
-    /** Total number of scalar parameters (weights only, running statistics excluded). */
     /**
      * Freezes or unfreezes a block's learned parameters. DJL's own {@code freezeParameters(false)}
      * also marks batch norm's running statistics trainable, which breaks the next forward pass;
@@ -116,6 +115,7 @@ public final class Weights {
                 && p.getType() != ai.djl.nn.Parameter.Type.RUNNING_VAR);
     }
 
+    /** Total number of scalar parameters (weights only, running statistics excluded). */
     public static long count(Block block) {
         long n = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
@@ -124,6 +124,27 @@ public final class Weights {
             }
         }
         return n;
+    }
+
+    /**
+     * Sets every batch-norm running mean to 0 and running variance to 1 (a fresh layer's values),
+     * so that forward passes in training mode can re-estimate them; returns how many were reset.
+     */
+    public static int resetRunningStatistics(Block block) {
+        int reset = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Parameter.Type type = p.getValue().getType();
+            if (type == Parameter.Type.RUNNING_MEAN || type == Parameter.Type.RUNNING_VAR) {
+                NDArray a = p.getValue().getArray();
+                float[] values = new float[Math.toIntExact(a.size())];
+                if (type == Parameter.Type.RUNNING_VAR) {
+                    java.util.Arrays.fill(values, 1f);
+                }
+                assign(a, values);
+                reset++;
+            }
+        }
+        return reset;
     }
 
     /**

@@ -13,11 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A new zi2zi model whose generator starts from a trained pack's (same styles and depth; wider
+ * Runs that start from a trained pack. zi2zi: a new model whose generator starts from a trained pack's (same styles and depth; wider
  * levels start as exactly its function, a narrower decoder keeps its strongest channels: see
  * {@link dev.fontgan.nn.UNetWarmStart}); the discriminator starts
  * fresh, packs carry none. For retraining the default pack in a new architecture without paying
- * for what the old one already learned.
+ * for what the old one already learned. Bicycle: the pack's generator and encoder as they are
+ * (same architecture), for continuing a shipped pack's training with other settings.
  */
 public final class PackWarmStart {
     private PackWarmStart() {}
@@ -54,6 +55,39 @@ public final class PackWarmStart {
                 throw e;
             }
             return model;
+        }
+    }
+
+    /** A bicycle pack's generator and latent encoder weights, to start a run from. */
+    public record BicycleWeights(byte[] generator, byte[] encoder, String where) {}
+
+    /**
+     * The weights of a bicycle pack whose networks have {@code arch}'s shapes and whose glyphs
+     * are {@code sizePx} px (the discriminators start fresh: packs carry none).
+     */
+    public static BicycleWeights bicycle(Path pack, dev.fontgan.bicycle.BicycleArch arch, int sizePx) {
+        try (StylePack p = StylePack.load(pack)) {
+            String where = p.where();
+            if (!StylePack.BICYCLE.equals(p.kind())) {
+                throw new FontganException(where, "is a " + p.kind() + " pack; only a bicycle pack can start a bicycle run");
+            }
+            if (p.sizePx() != sizePx) {
+                throw new FontganException(where, "is " + p.sizePx() + " px, the data " + sizePx + " px");
+            }
+            dev.fontgan.bicycle.BicycleArch packArch = dev.fontgan.bicycle.BicycleArch.fromJson(p.manifest().generator(),
+                    where);
+            if (!packArch.toJson().equals(arch.toJson())) {
+                throw new FontganException(where, "its networks are " + packArch.toJson() + "; this run's are "
+                        + arch.toJson());
+            }
+            java.util.Map<String, byte[]> entries = StylePack.unzip(readAll(pack), where);
+            byte[] generator = entries.get(StylePack.GENERATOR_ENTRY);
+            byte[] encoder = entries.get(StylePack.ENCODER_ENTRY);
+            if (generator == null || encoder == null) {
+                throw new FontganException(where, "a bicycle pack needs " + StylePack.GENERATOR_ENTRY + " and "
+                        + StylePack.ENCODER_ENTRY);
+            }
+            return new BicycleWeights(generator, encoder, where);
         }
     }
 

@@ -235,6 +235,30 @@ class BicycleTrainerTest {
     }
 
     @Test
+    void aTrainerStartedFromTrainedWeightsHoldsThemAndStillTrains() {
+        byte[] generator;
+        byte[] encoder;
+        try (BicycleTrainer trained = new BicycleTrainer(tiny(7), pairs(), null)) {
+            trained.runIteration();
+            generator = trained.model().saveGenerator();
+            encoder = trained.model().saveEncoder();
+        }
+        BicycleTrainer.InitWeights init = new BicycleTrainer.InitWeights(generator, encoder, "trained");
+        try (BicycleTrainer fresh = BicycleTrainer.starting(tiny(1), pairs(), null, null);
+                BicycleTrainer started = BicycleTrainer.starting(tiny(1), pairs(), null, init)) {
+            assertFalse(Arrays.equals(generator, fresh.model().saveGenerator()), "another seed must start elsewhere");
+            assertArrayEquals(generator, started.model().saveGenerator());
+            assertArrayEquals(encoder, started.model().saveEncoder());
+            started.runIteration();
+            assertFalse(Arrays.equals(generator, started.model().saveGenerator()), "G must go on learning");
+        }
+        BicycleTrainer.InitWeights swapped = new BicycleTrainer.InitWeights(encoder, generator, "swapped.fgstyle");
+        FontganException e = assertThrows(FontganException.class,
+                () -> BicycleTrainer.starting(tiny(1), pairs(), null, swapped).close());
+        assertEquals("swapped.fgstyle", e.where(), e.line());
+    }
+
+    @Test
     void latentRegressionDoesNotUpdateTheEncoder() {
         try (BicycleTrainer t = new BicycleTrainer(tiny(2).withWeights(only(0, 0.5f)), pairs(), null)) {
             byte[] encoder = t.model().saveEncoder();

@@ -79,6 +79,34 @@ class BicycleCliTest {
     }
 
     @Test
+    void trainingStartsFromABicyclePackAndRefusesOtherPacks() {
+        Path run = dir.resolve("continued");
+        Result t = run("train", "bicycle", "--data", data.toString(), "--steps", "1", "--out", run.toString(), "--arch",
+                "tiny", "--batch", "4", "--feature", "0", "--init", pack.toString(), "--checkpoint-every", "1", "-q");
+        assertEquals(0, t.code(), t.err());
+        assertEquals(pack.toString(), Json.parseObject(read(run.resolve("config.json")), "config.json").get("init"));
+
+        Result z = run("train", "bicycle", "--data", data.toString(), "--steps", "1", "--out",
+                dir.resolve("from-zi2zi").toString(), "--arch", "tiny", "--feature", "0", "--init", zi2zi.toString());
+        assertEquals(1, z.code());
+        assertTrue(z.err().contains(zi2zi.toString()) && z.err().contains("only a bicycle pack"), z.err());
+        assertFalse(Files.exists(dir.resolve("from-zi2zi").resolve("config.json")), "nothing written for a refused start");
+
+        Result a = run("train", "bicycle", "--data", data.toString(), "--steps", "1", "--out",
+                dir.resolve("other-arch").toString(), "--feature", "0", "--init", pack.toString());
+        assertEquals(1, a.code());
+        assertTrue(a.err().contains(pack.toString()) && a.err().contains("networks"), a.err());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void stylesJsonShowsKindLatentSizeAndEachStylesZ() {
         Result r = run("styles", "--pack", pack.toString(), "--json");

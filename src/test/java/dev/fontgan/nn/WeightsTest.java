@@ -44,6 +44,40 @@ class WeightsTest {
         }
     }
 
+    @Test
+    void resetRunningStatisticsRestoresAFreshBatchNormAndLeavesWeightsAlone() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ai.djl.nn.SequentialBlock block = new ai.djl.nn.SequentialBlock()
+                    .add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(4).build())
+                    .add(Norm.BATCH.block());
+            block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(8, 1, 6, 6));
+            ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(m, false);
+            Engine.getInstance().setRandomSeed(3);
+            block.forward(ps, new ai.djl.ndarray.NDList(m.randomNormal(new Shape(8, 1, 6, 6)).mul(3).add(2)), true);
+            float[] convBefore = block.getParameters().get(0).getValue().getArray().toFloatArray();
+            float[] meanBefore = null;
+            for (var p : block.getParameters()) {
+                if (p.getValue().getType() == ai.djl.nn.Parameter.Type.RUNNING_MEAN) {
+                    meanBefore = p.getValue().getArray().toFloatArray();
+                }
+            }
+            assertTrue(meanBefore != null && Math.abs(meanBefore[0]) > 1e-4, "the forward pass moved the running mean");
+
+            assertEquals(2, Weights.resetRunningStatistics(block));
+            for (var p : block.getParameters()) {
+                float[] v = p.getValue().getArray().toFloatArray();
+                if (p.getValue().getType() == ai.djl.nn.Parameter.Type.RUNNING_MEAN) {
+                    assertArrayEquals(new float[v.length], v);
+                } else if (p.getValue().getType() == ai.djl.nn.Parameter.Type.RUNNING_VAR) {
+                    float[] ones = new float[v.length];
+                    java.util.Arrays.fill(ones, 1f);
+                    assertArrayEquals(ones, v);
+                }
+            }
+            assertArrayEquals(convBefore, block.getParameters().get(0).getValue().getArray().toFloatArray());
+        }
+    }
+
     /** Run in a child JVM: libtorch's warning is printed once per process. */
     public static final class AssignOnce {
         public static void main(String[] args) {
