@@ -139,6 +139,9 @@ public final class PackExport {
         Map<String, Object> training = Json.obj("run", runDir.toAbsolutePath().normalize().toString(),
                 "checkpoint", checkpoint.getFileName().toString(), "step", Checkpoints.stepOf(checkpoint),
                 "data", dataDir.toAbsolutePath().normalize().toString(), "split_seed", data.seed());
+        if (config.get("init") instanceof String init) {
+            training.put("init", init); // the pack the run started from: its own training came before "step"
+        }
         Map<String, Object> metrics = metrics(metricsFile != null ? metricsFile : runDir.resolve("eval.json"),
                 metricsFile != null);
         Map<String, byte[]> weights = new LinkedHashMap<>();

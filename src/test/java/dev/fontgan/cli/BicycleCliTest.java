@@ -79,12 +79,18 @@ class BicycleCliTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void trainingStartsFromABicyclePackAndRefusesOtherPacks() {
         Path run = dir.resolve("continued");
         Result t = run("train", "bicycle", "--data", data.toString(), "--steps", "1", "--out", run.toString(), "--arch",
                 "tiny", "--batch", "4", "--feature", "0", "--init", pack.toString(), "--checkpoint-every", "1", "-q");
         assertEquals(0, t.code(), t.err());
         assertEquals(pack.toString(), Json.parseObject(read(run.resolve("config.json")), "config.json").get("init"));
+        Path continued = dir.resolve("continued.fgstyle");
+        assertEquals(0, run("export", run.toString(), "-o", continued.toString()).code());
+        Map<String, Object> training = (Map<String, Object>) Json.parseObject(manifestOf(continued), "manifest")
+                .get("training");
+        assertEquals(pack.toString(), training.get("init"), "the pack records where its training started");
 
         Result z = run("train", "bicycle", "--data", data.toString(), "--steps", "1", "--out",
                 dir.resolve("from-zi2zi").toString(), "--arch", "tiny", "--feature", "0", "--init", zi2zi.toString());
@@ -96,6 +102,15 @@ class BicycleCliTest {
                 dir.resolve("other-arch").toString(), "--feature", "0", "--init", pack.toString());
         assertEquals(1, a.code());
         assertTrue(a.err().contains(pack.toString()) && a.err().contains("networks"), a.err());
+    }
+
+    private static String manifestOf(Path pack) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(pack.toFile())) {
+            return new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String read(Path file) {
