@@ -168,8 +168,7 @@ final class TrainBicycleCommand implements Callable<Integer> {
             }
             BicycleTrainer.InitWeights start = null;
             if (init != null) {
-                PackWarmStart.BicycleWeights w = PackWarmStart.bicycle(init, a, pairs.sizePx());
-                start = new BicycleTrainer.InitWeights(w.generator(), w.encoder(), w.where());
+                start = PackWarmStart.bicycle(init, a, pairs.sizePx());
                 extra.put("init", init.toString());
             }
             r = BicycleTrainer.train(config, pairs, extractor, out, steps, resume, resetOptimizers, start, extra,

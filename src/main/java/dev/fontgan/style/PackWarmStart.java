@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.fontgan.FontganException;
+import dev.fontgan.bicycle.BicycleArch;
+import dev.fontgan.bicycle.BicycleTrainer;
 import dev.fontgan.nn.Weights;
 import dev.fontgan.zi2zi.Zi2ziArch;
 import dev.fontgan.zi2zi.Zi2ziGenerator;
@@ -13,10 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs that start from a trained pack. zi2zi: a new model whose generator starts from a trained pack's (same styles and depth; wider
- * levels start as exactly its function, a narrower decoder keeps its strongest channels: see
- * {@link dev.fontgan.nn.UNetWarmStart}); the discriminator starts
- * fresh, packs carry none. For retraining the default pack in a new architecture without paying
+ * Runs that start from a trained pack. zi2zi: a new model whose generator starts from a trained
+ * pack's (same styles and depth; wider levels start as exactly its function, a narrower decoder
+ * keeps its strongest channels: see {@link dev.fontgan.nn.UNetWarmStart}); the discriminator
+ * starts fresh, packs carry none. For retraining the default pack in a new architecture without paying
  * for what the old one already learned. Bicycle: the pack's generator and encoder as they are
  * (same architecture), for continuing a shipped pack's training with other settings.
  */
@@ -58,14 +60,11 @@ public final class PackWarmStart {
         }
     }
 
-    /** A bicycle pack's generator and latent encoder weights, to start a run from. */
-    public record BicycleWeights(byte[] generator, byte[] encoder, String where) {}
-
     /**
-     * The weights of a bicycle pack whose networks have {@code arch}'s shapes and whose glyphs
-     * are {@code sizePx} px (the discriminators start fresh: packs carry none).
+     * The generator and latent encoder weights of a bicycle pack whose networks have {@code arch}'s
+     * shapes and whose glyphs are {@code sizePx} px (the discriminators start fresh: packs carry none).
      */
-    public static BicycleWeights bicycle(Path pack, dev.fontgan.bicycle.BicycleArch arch, int sizePx) {
+    public static BicycleTrainer.InitWeights bicycle(Path pack, BicycleArch arch, int sizePx) {
         try (StylePack p = StylePack.load(pack)) {
             String where = p.where();
             if (!StylePack.BICYCLE.equals(p.kind())) {
@@ -74,8 +73,7 @@ public final class PackWarmStart {
             if (p.sizePx() != sizePx) {
                 throw new FontganException(where, "is " + p.sizePx() + " px, the data " + sizePx + " px");
             }
-            dev.fontgan.bicycle.BicycleArch packArch = dev.fontgan.bicycle.BicycleArch.fromJson(p.manifest().generator(),
-                    where);
+            BicycleArch packArch = BicycleArch.fromJson(p.manifest().generator(), where);
             if (!packArch.toJson().equals(arch.toJson())) {
                 throw new FontganException(where, "its networks are " + packArch.toJson() + "; this run's are "
                         + arch.toJson());
@@ -87,7 +85,7 @@ public final class PackWarmStart {
                 throw new FontganException(where, "a bicycle pack needs " + StylePack.GENERATOR_ENTRY + " and "
                         + StylePack.ENCODER_ENTRY);
             }
-            return new BicycleWeights(generator, encoder, where);
+            return new BicycleTrainer.InitWeights(generator, encoder, where);
         }
     }
 
